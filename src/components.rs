@@ -1,0 +1,12 @@
+//! Leaf and composite components: data in, view out. None of them fetches.
+
+pub mod ad_slot;
+pub mod article_body;
+pub mod article_card;
+pub mod error_view;
+pub mod footer;
+pub mod html_nodes;
+pub mod masthead;
+pub mod pagination;
+pub mod sidebar;
+pub mod weather;

@@ -1,0 +1,98 @@
+//! The masthead: the paper's name, today's date, the weather, search and the sections.
+
+use crate::components::weather::WeatherBadge;
+use crate::intl::{now_millis, DateStyle};
+use crate::model::Weather;
+use crate::{routes, use_ctx};
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_location};
+
+/// The banner at the top of every page.
+///
+/// ```text
+/// ┌──────────────────────────────────────────────────────────┐
+/// │ Wednesday, February 1, 2023          ☀ 23 °C Clear, City │
+/// │                 The Daily Meridian                       │
+/// │              Independent news, every day                 │
+/// │ [search………………] [Search]                                  │
+/// ├ Home · World · Business · Technology · …                 ┤
+/// └──────────────────────────────────────────────────────────┘
+/// ```
+#[component]
+pub fn Masthead(
+    /// The current weather once loaded; `None` hides it.
+    #[prop(into)]
+    weather: Signal<Option<Weather>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let site = ctx.site.clone();
+    let root = ctx.root.clone();
+    let today = crate::intl::format_date(
+        now_millis(),
+        &site.locale,
+        site.time_zone.as_deref(),
+        DateStyle::LongDay,
+    );
+    let place = site
+        .weather
+        .as_ref()
+        .map(|w| w.place.clone())
+        .unwrap_or_default();
+    let location = use_location();
+    // The first path segment below the root, to mark the current section.
+    let section = {
+        let root = root.clone();
+        move || {
+            let path = location.pathname.get();
+            let rest = path
+                .strip_prefix(root.trim_end_matches('/'))
+                .unwrap_or(&path)
+                .trim_start_matches('/')
+                .to_string();
+            rest.split('/').next().unwrap_or("").to_string()
+        }
+    };
+    let nav_items = site
+        .categories
+        .iter()
+        .map(|c| {
+            let slug = c.slug.clone();
+            let section = section.clone();
+            let current = move || (section() == slug).then_some("page");
+            view! {
+                <li>
+                    <a class="sections__link" href=routes::category(&root, &c.slug, 1) aria-current=current>
+                        {c.name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let home = routes::home(&ctx.root);
+    let home_current = move || section().is_empty().then_some("page");
+    view! {
+        <header class="masthead">
+            <div class="masthead__top">
+                <p class="masthead__date">{today}</p>
+                {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
+            </div>
+            <p class="masthead__name">
+                <a href=home.clone() class="masthead__home">{site.name.clone()}</a>
+            </p>
+            {site.tagline.clone().map(|t| view! { <p class="masthead__tagline">{t}</p> })}
+            <Form action=routes::join(&ctx.root, "search") method="GET">
+                <div class="masthead__search" role="search">
+                    <label class="visually-hidden" for="masthead-q">"Search the paper"</label>
+                    <input id="masthead-q" class="masthead__input" type="search" name="q" placeholder="Search" autocomplete="off" />
+                    <button class="masthead__button" type="submit">"Search"</button>
+                </div>
+            </Form>
+        </header>
+        <nav class="sections" aria-label="Sections">
+            <ul class="sections__list">
+                <li><a class="sections__link" href=home aria-current=home_current>"Home"</a></li>
+                {nav_items}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,166 @@
+//! Pure formatting helpers: RFC 3339 parsing, reading time, weather labels.
+//!
+//! Locale-aware dates go through the browser's `Intl` (see `intl.rs`); what is here runs
+//! anywhere and is tested on the host.
+
+/// Parses an RFC 3339 date-time (`2023-02-01T09:00:00+01:00`, `…Z`, fractional seconds
+/// allowed) to milliseconds since the Unix epoch. `None` for anything else.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() < 20 || b.len() > 40 {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = b.get(range)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let sep = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
+    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut millis = 0;
+    if b.get(i) == Some(&b'.') {
+        let start = i + 1;
+        i = start;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        // Keep milliseconds; finer digits are dropped.
+        let digits = &s[start..i.min(start + 3)];
+        millis = digits.parse::<i64>().ok()? * 10_i64.pow(3 - digits.len() as u32);
+    }
+    let offset_minutes = match b.get(i)? {
+        b'Z' | b'z' if i + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
+            let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let total = h * 60 + m;
+            if *sign == b'-' {
+                -total
+            } else {
+                total
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(year, month, day);
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset_minutes * 60;
+    Some(seconds * 1000 + millis)
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The UTC calendar date and time of a millisecond timestamp: (y, m, d, hh, mm).
+pub fn civil_from_millis(millis: i64) -> (i64, i64, i64, i64, i64) {
+    let secs = millis.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d, rem / 3600, rem % 3600 / 60)
+}
+
+/// A locale-free rendering used where `Intl` is unavailable: `2023-02-01 09:00 UTC`.
+pub fn format_utc(millis: i64, with_time: bool) -> String {
+    let (y, m, d, hh, mm) = civil_from_millis(millis);
+    if with_time {
+        format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02} UTC")
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// Minutes an adult reads `words` words in (≈ 230 words a minute), at least 1.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(230).max(1)
+}
+
+/// "4 min read".
+pub fn reading_time_label(words: usize) -> String {
+    format!("{} min read", reading_minutes(words))
+}
+
+/// The rounded temperature with its unit: `23 °C`, never `-0 °C`.
+pub fn temperature_label(value: f64, unit: &str) -> Option<String> {
+    if !value.is_finite() || value.abs() > 1000.0 {
+        return None;
+    }
+    let rounded = value.round() as i64;
+    let unit = unit.trim();
+    let unit = if unit.is_empty() { "°" } else { unit };
+    Some(format!("{rounded} {unit}"))
+}
+
+/// Words and an icon for a WMO weather interpretation code (as Open-Meteo returns).
+pub fn weather_label(code: u16) -> (&'static str, &'static str) {
+    match code {
+        0 => ("Clear sky", "☀️"),
+        1 => ("Mainly clear", "🌤️"),
+        2 => ("Partly cloudy", "⛅"),
+        3 => ("Overcast", "☁️"),
+        45 | 48 => ("Fog", "🌫️"),
+        51 | 53 | 55 => ("Drizzle", "🌦️"),
+        56 | 57 => ("Freezing drizzle", "🌧️"),
+        61 | 63 => ("Rain", "🌧️"),
+        65 => ("Heavy rain", "🌧️"),
+        66 | 67 => ("Freezing rain", "🌧️"),
+        71 | 73 => ("Snow", "🌨️"),
+        75 => ("Heavy snow", "❄️"),
+        77 => ("Snow grains", "🌨️"),
+        80..=82 => ("Rain showers", "🌦️"),
+        85 | 86 => ("Snow showers", "🌨️"),
+        95 => ("Thunderstorm", "⛈️"),
+        96 | 99 => ("Thunderstorm with hail", "⛈️"),
+        _ => ("Weather", "🌡️"),
+    }
+}

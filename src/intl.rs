@@ -1,0 +1,116 @@
+//! Dates in the site's locale and time zone, through the browser's `Intl.DateTimeFormat`.
+//!
+//! Natively (host tests, the prerender step) there is no `Intl`, so dates fall back to a
+//! locale-free UTC form. Bad locales or zones from `site.json` never throw: they fall
+//! back to `en-US` and the reader's zone.
+
+use crate::format::format_utc;
+
+/// What part of a date to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateStyle {
+    /// "Wednesday, February 1, 2023" (the masthead).
+    LongDay,
+    /// "February 1, 2023 at 9:00 AM" (bylines).
+    DateTime,
+    /// "Feb 1, 2023" (cards and lists).
+    Short,
+}
+
+/// Formats `millis` (Unix epoch) for a reader.
+pub fn format_date(millis: i64, locale: &str, time_zone: Option<&str>, style: DateStyle) -> String {
+    imp::format(millis, locale, time_zone, style)
+        .unwrap_or_else(|| format_utc(millis, style == DateStyle::DateTime))
+}
+
+/// The current time in milliseconds since the Unix epoch.
+pub fn now_millis() -> i64 {
+    imp::now()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::DateStyle;
+    use js_sys::{Array, Function, Object, Reflect};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    type Key = (String, Option<String>, DateStyle);
+
+    thread_local! {
+        static FORMATTERS: RefCell<HashMap<Key, Option<Function>>> = RefCell::new(HashMap::new());
+    }
+
+    pub fn now() -> i64 {
+        js_sys::Date::now() as i64
+    }
+
+    fn options(style: DateStyle, time_zone: Option<&str>) -> Object {
+        let o = Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = Reflect::set(&o, &k.into(), &v.into());
+        };
+        match style {
+            DateStyle::LongDay => {
+                set("weekday", "long");
+                set("year", "numeric");
+                set("month", "long");
+                set("day", "numeric");
+            }
+            DateStyle::DateTime => {
+                set("dateStyle", "long");
+                set("timeStyle", "short");
+            }
+            DateStyle::Short => set("dateStyle", "medium"),
+        }
+        if let Some(tz) = time_zone {
+            set("timeZone", tz);
+        }
+        o
+    }
+
+    /// `new Intl.DateTimeFormat(locale, options).format`, or `None` if it throws.
+    fn formatter(locale: &str, time_zone: Option<&str>, style: DateStyle) -> Option<Function> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let args = Array::of2(&JsValue::from_str(locale), &options(style, time_zone));
+        let dtf = Reflect::construct(&ctor, &args).ok()?;
+        Reflect::get(&dtf, &"format".into()).ok()?.dyn_into().ok()
+    }
+
+    pub fn format(millis: i64, locale: &str, tz: Option<&str>, style: DateStyle) -> Option<String> {
+        let key = (locale.to_string(), tz.map(String::from), style);
+        let f = FORMATTERS.with(|cache| {
+            cache
+                .borrow_mut()
+                .entry(key)
+                .or_insert_with(|| {
+                    formatter(locale, tz, style)
+                        .or_else(|| formatter(locale, None, style))
+                        .or_else(|| formatter("en-US", None, style))
+                })
+                .clone()
+        })?;
+        let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
+        f.call1(&JsValue::NULL, &date).ok()?.as_string()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::DateStyle;
+
+    pub fn now() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    }
+
+    pub fn format(_: i64, _: &str, _: Option<&str>, _: DateStyle) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,204 @@
+//! The Daily Meridian: a newspaper front-end in Leptos.
+//!
+//! `App` loads `site.json`, then lays out the paper around the router:
+//!
+//! ```text
+//! ┌ Masthead: name · date · weather · search · sections ┐
+//! │ Leaderboard ad                                      │
+//! │ <main> the routed page                              │
+//! └ Footer                                              ┘
+//! ```
+
+pub mod components;
+pub mod error;
+pub mod format;
+pub mod html;
+pub mod intl;
+pub mod model;
+pub mod pages;
+pub mod related;
+pub mod routes;
+pub mod search;
+pub mod source;
+
+use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Meta, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use model::Site;
+use pages::{
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
+    search::SearchPage, tag::TagPage,
+};
+use send_wrapper::SendWrapper;
+use source::Source;
+use std::sync::Arc;
+
+/// What every page of one paper shares.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The publisher's configuration.
+    pub site: Arc<Site>,
+    /// Where the app is served from: `/`, or `/news/` for a sub-path deploy.
+    pub root: Arc<str>,
+    /// Where the articles come from.
+    pub source: Source,
+    /// Set by the main content of a page while its data loads (drives the progress bar).
+    pub set_pending: WriteSignal<bool>,
+}
+
+impl Ctx {
+    /// A date in the site's locale and time zone.
+    pub fn date(&self, t: &model::Timestamp, style: intl::DateStyle) -> String {
+        intl::format_date(
+            t.millis,
+            &self.site.locale,
+            self.site.time_zone.as_deref(),
+            style,
+        )
+    }
+
+    /// The display name of a category slug.
+    pub fn category_name(&self, slug: &str) -> String {
+        routes::category_name(&self.site, slug).to_string()
+    }
+}
+
+/// The paper's context; every page is rendered inside `Paper`, which provides it.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// Runs a browser future inside a `Send` resource (the browser is single-threaded).
+pub fn send<F: std::future::Future>(f: F) -> SendWrapper<F> {
+    SendWrapper::new(f)
+}
+
+/// The whole app, served from `root` (`/` unless deployed under a sub-path).
+#[component]
+pub fn App(#[prop(into)] root: String) -> impl IntoView {
+    provide_meta_context();
+    let root: Arc<str> = root.into();
+    let site = {
+        let root = root.clone();
+        Resource::new(
+            || (),
+            move |_| {
+                let root = root.clone();
+                send(async move { source::load_site(&root).await })
+            },
+        )
+    };
+    view! {
+        <Transition fallback=|| view! { <div class="app-loading" role="status">"Loading the paper…"</div> }>
+            {move || {
+                let root = root.clone();
+                site.get()
+                    .map(|result| match result {
+                        Ok(site) => view! { <Paper site=Arc::new(site) root /> }.into_any(),
+                        Err(error) => {
+                            view! {
+                                <Title text="The paper could not be loaded" />
+                                <main id="main" class="app-error">
+                                    <ErrorView error on_retry=move || site.refetch() />
+                                </main>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </Transition>
+    }
+}
+
+/// The laid-out paper for a loaded `site.json`.
+#[component]
+fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
+    let (pending, set_pending) = signal(false);
+    let (is_routing, set_is_routing) = signal(false);
+    let source = match Source::new(&root, &site) {
+        Ok(source) => source,
+        Err(error) => {
+            return view! {
+                <main id="main" class="app-error">
+                    <ErrorView error on_retry=|| () />
+                </main>
+            }
+            .into_any()
+        }
+    };
+    provide_context(Ctx {
+        site: site.clone(),
+        root: root.clone(),
+        source,
+        set_pending,
+    });
+    // The masthead weather: a secondary part that hides itself when it fails.
+    let weather = {
+        let (root, config) = (root.clone(), site.weather.clone());
+        LocalResource::new(move || {
+            let (root, config) = (root.clone(), config.clone());
+            async move {
+                let config = config?;
+                match source::load_weather(&root, &config.url).await {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        leptos::logging::warn!("weather hidden: {e}");
+                        None
+                    }
+                }
+            }
+        })
+    };
+    let weather = Signal::derive(move || weather.get().flatten());
+    let base = root.trim_end_matches('/').to_string();
+    let name = site.name.clone();
+    let description = site
+        .tagline
+        .clone()
+        .unwrap_or_else(|| format!("{} — news", site.name));
+    let ads = site.ads.clone();
+    view! {
+        <Html attr:lang=site.locale.clone() />
+        <Title formatter=move |text: String| {
+            if text.is_empty() { name.clone() } else { format!("{text} — {name}") }
+        } />
+        <Meta name="description" content=description />
+        <Router base set_is_routing>
+            <div
+                class="progress"
+                class:progress--active=move || pending.get() || is_routing.get()
+                aria-hidden="true"
+            ></div>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <Masthead weather=weather />
+            {ads.map(|ads| view! { <AdSlot ads id="ad-leaderboard" kind="leaderboard" /> })}
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/tag/:tag") view=TagPage />
+                    <Route path=path!("/:category/:slug") view=ArticlePage />
+                    <Route path=path!("/:category") view=CategoryPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+    .into_any()
+}
+
+/// The app root from the shell's `<base href>` (trunk writes its `public_url` there).
+/// Read once at start-up, outside rendering.
+#[cfg(target_arch = "wasm32")]
+pub fn root_from_document() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .filter(|h| h.starts_with('/'))
+        .unwrap_or_else(|| "/".into())
+}

@@ -1,0 +1,356 @@
+//! Serde types of the content contract (`shared/CONTENT_API.md`) and their decoding.
+//!
+//! Pure: no leptos, no web-sys. Unknown fields are ignored, unknown body blocks are skipped,
+//! and every decode error names the file and the JSON path of the bad value.
+
+use crate::error::AppError;
+use crate::format::parse_rfc3339;
+use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize};
+
+/// `site.json`: the publisher's configuration, loaded first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    #[serde(default)]
+    pub tagline: Option<String>,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    /// IANA zone; `None` means the reader's own zone.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    pub content: Content,
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub weather: Option<WeatherConfig>,
+    /// Absent: default ads; `null`: no ad slots at all.
+    #[serde(default = "default_ads", deserialize_with = "nullable")]
+    pub ads: Option<Ads>,
+}
+
+fn default_locale() -> String {
+    "en-US".into()
+}
+
+fn default_ads() -> Option<Ads> {
+    Some(Ads::default())
+}
+
+/// Distinguishes `null` (→ `None`) from a missing field (→ the serde default).
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(d)
+}
+
+/// Where the articles come from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    pub kind: ContentKind,
+    pub base: String,
+}
+
+/// The two content sources of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentKind {
+    Static,
+    Wordpress,
+}
+
+/// A section of the paper, in navigation order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The place and URL of the masthead weather.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeatherConfig {
+    pub place: String,
+    pub url: String,
+}
+
+/// Ad slot settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ads {
+    #[serde(default = "default_ad_label")]
+    pub label: String,
+    #[serde(default = "default_in_article_every")]
+    pub in_article_every: u32,
+}
+
+fn default_ad_label() -> String {
+    "- Advertisement -".into()
+}
+
+fn default_in_article_every() -> u32 {
+    4
+}
+
+impl Default for Ads {
+    fn default() -> Self {
+        Ads {
+            label: default_ad_label(),
+            in_article_every: default_in_article_every(),
+        }
+    }
+}
+
+/// A point in time from an RFC 3339 string, kept with its original text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
+pub struct Timestamp {
+    /// The text as the content gave it.
+    pub text: String,
+    /// Milliseconds since the Unix epoch (UTC).
+    pub millis: i64,
+}
+
+impl From<Timestamp> for String {
+    fn from(t: Timestamp) -> String {
+        t.text
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match parse_rfc3339(&text) {
+            Some(millis) => Ok(Timestamp { text, millis }),
+            None => Err(serde::de::Error::custom(format!(
+                "`{text}` is not an RFC 3339 date-time"
+            ))),
+        }
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.millis.cmp(&other.millis)
+    }
+}
+
+/// A slug `[a-z0-9-]+`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct Slug(pub String);
+
+impl From<Slug> for String {
+    fn from(s: Slug) -> String {
+        s.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if is_slug(&s) {
+            Ok(Slug(s))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{s}` is not a slug (lower-case letters, digits and `-`)"
+            )))
+        }
+    }
+}
+
+impl std::ops::Deref for Slug {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether `s` matches `[a-z0-9-]+` (and is of a sane length).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A picture with the size that reserves its box before it loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    #[serde(default)]
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+    #[serde(default)]
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub credit: Option<String>,
+}
+
+/// One entry of the index: everything a list, a card or a sidebar shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: Slug,
+    pub title: String,
+    #[serde(default)]
+    pub standfirst: Option<String>,
+    pub category: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub published: Timestamp,
+    #[serde(default)]
+    pub updated: Option<Timestamp>,
+    #[serde(default)]
+    pub image: Option<Image>,
+    #[serde(default, deserialize_with = "popularity")]
+    pub popularity: f64,
+}
+
+/// `popularity`: a number ≥ 0; absent or `null` counts as 0.
+fn popularity<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = Option::<f64>::deserialize(d)?.unwrap_or(0.0);
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "popularity must be a number ≥ 0, not {v}"
+        )))
+    }
+}
+
+/// A full article: its summary plus the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    #[serde(deserialize_with = "blocks")]
+    pub body: Vec<Block>,
+}
+
+/// A body block, in reading order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    Quote {
+        text: String,
+        #[serde(default)]
+        cite: Option<String>,
+    },
+    List {
+        items: Vec<String>,
+        #[serde(default)]
+        ordered: bool,
+    },
+    Image(Image),
+    Html {
+        html: String,
+    },
+}
+
+const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "quote", "list", "image", "html"];
+
+/// Decodes the body, skipping blocks of a type the contract does not know.
+fn blocks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Block>, D::Error> {
+    let raw = Vec::<serde_json::Value>::deserialize(d)?;
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, value) in raw.into_iter().enumerate() {
+        let known = value
+            .get("type")
+            .and_then(|t| t.as_str())
+            .is_some_and(|t| BLOCK_TYPES.contains(&t));
+        if !known {
+            continue;
+        }
+        let block = serde_path_to_error::deserialize(value).map_err(|e| {
+            serde::de::Error::custom(format!("block {i}: {} (at {})", e.inner(), e.path()))
+        })?;
+        out.push(block);
+    }
+    Ok(out)
+}
+
+impl Article {
+    /// Number of words a reader reads in the body (for reading time).
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().count();
+        self.body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } | Block::Heading { text } => words(text),
+                Block::Quote { text, cite } => words(text) + cite.as_deref().map_or(0, words),
+                Block::List { items, .. } => items.iter().map(|i| words(i)).sum(),
+                Block::Image(img) => img.caption.as_deref().map_or(0, words),
+                Block::Html { html } => words(&crate::html::to_plain_text(html)),
+            })
+            .sum()
+    }
+}
+
+/// One page of `articles.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexPage {
+    pub articles: Vec<ArticleSummary>,
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// The current conditions of the masthead weather (Open-Meteo's `current` shape).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Weather {
+    pub current_units: WeatherUnits,
+    pub current: CurrentWeather,
+}
+
+/// Units of the weather values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeatherUnits {
+    pub temperature_2m: String,
+}
+
+/// The values the masthead shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CurrentWeather {
+    pub temperature_2m: f64,
+    pub weather_code: u16,
+}
+
+/// Decodes `text` fetched from `url` as `T`, naming the JSON path of any bad value.
+pub fn decode<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        AppError::Decode {
+            url: url.to_string(),
+            path: if path.is_empty() { "$".into() } else { path },
+            message: e.into_inner().to_string(),
+        }
+    })
+}
+
+/// Indices of body blocks after which an in-article ad slot goes: after every `every`-th
+/// paragraph, never after the last block. `every == 0` places none.
+pub fn ad_positions(body: &[Block], every: u32) -> Vec<usize> {
+    if every == 0 {
+        return Vec::new();
+    }
+    let mut paragraphs = 0;
+    let mut out = Vec::new();
+    for (i, block) in body.iter().enumerate() {
+        if matches!(block, Block::Paragraph { .. }) {
+            paragraphs += 1;
+            if paragraphs % every == 0 && i + 1 < body.len() {
+                out.push(i);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! One article: `/{category}/{slug}`.
+
+use super::{failure_view, not_found::NotFound, Skeleton};
+use crate::components::ad_slot::AdSlot;
+use crate::components::article_body::{ArticleBody, Figure};
+use crate::components::sidebar::StoryList;
+use crate::format::reading_time_label;
+use crate::intl::DateStyle;
+use crate::model::{Article, ArticleSummary};
+use crate::related::{related, top_news};
+use crate::{routes, send, use_ctx};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// `/{category}/{slug}`: the article, with top news and related articles beside it.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let params = use_params_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("category").unwrap_or_default(),
+            p.get("slug").unwrap_or_default(),
+        )
+    };
+    let source = ctx.source.clone();
+    let article = Resource::new(key, move |(_, slug)| {
+        let source = source.clone();
+        send(async move { source.article(&slug).await })
+    });
+    // The sidebars read the index; when it fails they disappear and the article stays.
+    let source = ctx.source.clone();
+    let index = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            send(async move { source.latest().await.unwrap_or_default() })
+        },
+    );
+    view! {
+        <Transition fallback=Skeleton set_pending=ctx.set_pending>
+            {move || article.get().map(|r| match r {
+                Ok(a) if a.summary.category == key().0 => view! { <ArticleView article=a index /> }.into_any(),
+                Ok(_) => view! { <NotFound /> }.into_any(),
+                Err(e) => failure_view(e, move || article.refetch()),
+            })}
+        </Transition>
+    }
+}
+
+/// The article and its rail.
+///
+/// ```text
+/// Home › Section › Title
+/// SECTION
+/// Headline (h1)                      ┌ ad ┐
+/// Standfirst                         │    │
+/// By A · date · updated · 4 min read └────┘
+/// [lead picture]                     Top news
+/// body … [ad] … body                 Related articles
+/// Tags
+/// ```
+#[component]
+fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let words = article.word_count();
+    let Article { summary: s, body } = article;
+    let section = ctx.category_name(&s.category);
+    let section_href = routes::category(&ctx.root, &s.category, 1);
+    let published = ctx.date(&s.published, DateStyle::DateTime);
+    let updated = s
+        .updated
+        .as_ref()
+        .filter(|u| u.millis > s.published.millis)
+        .map(|u| (u.text.clone(), ctx.date(u, DateStyle::DateTime)));
+    let byline = byline(&s.authors);
+    let tags = s
+        .tags
+        .iter()
+        .map(|t| view! { <li><a class="tags__link" href=routes::tag(&ctx.root, t, 1)>{t.clone()}</a></li> })
+        .collect_view();
+    let description = s.standfirst.clone().unwrap_or_else(|| s.title.clone());
+    let summary = s.clone();
+    let rail = move || {
+        index.get().map(|list| {
+            let top = top_news(&list, 5);
+            let near = related(&summary, &list, 4);
+            view! {
+                <StoryList title="Top news" articles=top ranked=true />
+                <StoryList title="Related articles" articles=near />
+            }
+        })
+    };
+    view! {
+        <Title text=s.title.clone() />
+        <Meta name="description" content=description />
+        <div class="with-rail">
+            <article class="article with-rail__main">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <ol class="breadcrumb__list">
+                        <li><a href=routes::home(&ctx.root)>"Home"</a></li>
+                        <li><a href=section_href.clone()>{section.clone()}</a></li>
+                        <li aria-current="page">{s.title.clone()}</li>
+                    </ol>
+                </nav>
+                <header class="article__header">
+                    <p class="article__section"><a href=section_href>{section}</a></p>
+                    <h1 class="article__title">{s.title.clone()}</h1>
+                    {s.standfirst.clone().map(|t| view! { <p class="article__standfirst">{t}</p> })}
+                    {byline.map(|b| view! { <p class="article__byline">{b}</p> })}
+                    <p class="article__meta">
+                        "Published " <time datetime=s.published.text.clone()>{published}</time>
+                        {updated.map(|(text, label)| view! {
+                            " · " <span class="article__updated">"Updated " <time datetime=text>{label}</time></span>
+                        })}
+                        " · " {reading_time_label(words)}
+                    </p>
+                </header>
+                {s.image.clone().map(|image| view! { <Figure image eager=true /> })}
+                <div class="article__body">
+                    <ArticleBody blocks=body ads=ctx.site.ads.clone() />
+                </div>
+                {(!s.tags.is_empty()).then(|| view! {
+                    <nav class="tags" aria-label="Tags"><ul class="tags__list">{tags}</ul></nav>
+                })}
+            </article>
+            <aside class="with-rail__rail" aria-label="More news">
+                {ctx.site.ads.clone().map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+                <Suspense>{rail}</Suspense>
+            </aside>
+        </div>
+    }
+}
+
+/// "By Ana Whitlock and Tom Reyes"; `None` without authors.
+fn byline(authors: &[String]) -> Option<String> {
+    match authors {
+        [] => None,
+        [one] => Some(format!("By {one}")),
+        [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
+    }
+}

@@ -1,0 +1,104 @@
+//! The front page: lead story, latest stories, one section per category, top news.
+
+use super::{failure_view, Skeleton};
+use crate::components::ad_slot::AdSlot;
+use crate::components::article_card::{ArticleCard, CardSize};
+use crate::components::sidebar::StoryList;
+use crate::model::ArticleSummary;
+use crate::related::{in_category, latest, top_news};
+use crate::{routes, send, use_ctx};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Stories per category section on the front page.
+const PER_SECTION: usize = 4;
+
+/// `/`.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let source = ctx.source.clone();
+    let index = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            send(async move { source.latest().await })
+        },
+    );
+    view! {
+        <Title text="" />
+        <h1 class="visually-hidden">{format!("{} — front page", ctx.site.name)}</h1>
+        <Transition fallback=Skeleton set_pending=ctx.set_pending>
+            {move || index.get().map(|r| match r {
+                Ok(list) => view! { <Front list /> }.into_any(),
+                Err(e) => failure_view(e, move || index.refetch()),
+            })}
+        </Transition>
+    }
+}
+
+/// The front page for a loaded index.
+#[component]
+fn Front(list: Vec<ArticleSummary>) -> impl IntoView {
+    let ctx = use_ctx();
+    let newest: Vec<ArticleSummary> = latest(&list).into_iter().cloned().collect();
+    // The lead is the newest story with a picture.
+    let lead = newest
+        .iter()
+        .find(|a| a.image.is_some())
+        .or(newest.first())
+        .cloned();
+    let rest: Vec<ArticleSummary> = newest
+        .iter()
+        .filter(|a| Some(&a.slug) != lead.as_ref().map(|l| &l.slug))
+        .take(6)
+        .cloned()
+        .collect();
+    let top = top_news(&list, 5);
+    let sections = ctx
+        .site
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let stories: Vec<ArticleSummary> = in_category(&list, &c.slug)
+                .into_iter()
+                .take(PER_SECTION)
+                .cloned()
+                .collect();
+            (!stories.is_empty()).then(|| {
+                let id = format!("section-{}", c.slug);
+                let labelledby = id.clone();
+                view! {
+                    <section class="section-block" aria-labelledby=labelledby>
+                        <h2 class="section-block__title" id=id>
+                            <a href=routes::category(&ctx.root, &c.slug, 1)>{c.name.clone()}</a>
+                        </h2>
+                        <div class="grid">
+                            {stories.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Standard /> }).collect_view()}
+                        </div>
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    let empty = list.is_empty();
+    view! {
+        <div class="with-rail">
+            <div class="with-rail__main">
+                {empty.then(|| view! { <p class="empty">"No articles have been published yet."</p> })}
+                <div class="front__top">
+                    {lead.map(|summary| view! { <ArticleCard summary size=CardSize::Lead show_section=true /> })}
+                    <div class="front__latest">
+                        <h2 class="front__latest-title">"Latest"</h2>
+                        {rest.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Compact show_section=true /> }).collect_view()}
+                    </div>
+                </div>
+                {sections}
+            </div>
+            <aside class="with-rail__rail" aria-label="Top news">
+                {ctx.site.ads.clone().map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+                <StoryList title="Top news" articles=top ranked=true />
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,106 @@
+//! Pure URL building and parsing for the routes of the contract (§6).
+//!
+//! Every internal link is built here, so a sub-path deploy changes one place.
+
+use crate::model::Site;
+
+/// Reserved first segments that can never be a category.
+pub const RESERVED: &[&str] = &["tag", "search"];
+
+/// Joins the app root (`/` or `/news/`) and a path without a leading slash.
+pub fn join(root: &str, path: &str) -> String {
+    let root = root.trim_end_matches('/');
+    let path = path.trim_start_matches('/');
+    format!("{root}/{path}")
+}
+
+/// `/`.
+pub fn home(root: &str) -> String {
+    join(root, "")
+}
+
+/// `/{category}` (page 1) or `/{category}?page=N`.
+pub fn category(root: &str, slug: &str, page: usize) -> String {
+    with_page(join(root, slug), page)
+}
+
+/// `/{category}/{slug}`.
+pub fn article(root: &str, category: &str, slug: &str) -> String {
+    join(root, &format!("{category}/{slug}"))
+}
+
+/// `/tag/{tag}` (page 1) or `/tag/{tag}?page=N`; the tag is percent-encoded.
+pub fn tag(root: &str, tag: &str, page: usize) -> String {
+    with_page(join(root, &format!("tag/{}", encode_component(tag))), page)
+}
+
+fn with_page(path: String, page: usize) -> String {
+    if page > 1 {
+        format!("{path}?page={page}")
+    } else {
+        path
+    }
+}
+
+/// `?page=N` → N, anything missing or bad → 1.
+pub fn parse_page(value: Option<&str>) -> usize {
+    value
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&p| (1..=100_000).contains(&p))
+        .unwrap_or(1)
+}
+
+/// The display name of a category slug: from `site.json`, else the raw slug.
+pub fn category_name<'a>(site: &'a Site, slug: &'a str) -> &'a str {
+    site.categories
+        .iter()
+        .find(|c| c.slug == slug)
+        .map_or(slug, |c| c.name.as_str())
+}
+
+/// Resolves a content URL (`src`, `next`, …) against a base directory URL.
+/// Absolute (`https://…`) and root-relative (`/…`) URLs are kept as they are.
+pub fn resolve(base: &str, url: &str) -> String {
+    if url.starts_with('/') || has_scheme(url) {
+        url.to_string()
+    } else {
+        format!(
+            "{}/{}",
+            base.trim_end_matches('/'),
+            url.trim_start_matches("./")
+        )
+    }
+}
+
+/// Whether `url` starts with `scheme:` (letters, digits, `+-.`, before any `/?#`).
+pub fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) if i > 0 => {
+            let scheme = &url[..i];
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        _ => false,
+    }
+}
+
+/// Whether an image URL is safe to put in `src`: http(s) or relative, nothing else.
+pub fn is_safe_src(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    !has_scheme(&lower) || lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

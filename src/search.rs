@@ -1,0 +1,296 @@
+//! Pure search: the filters of `/search` ⇄ the query string, normalisation, matching, ranking.
+
+use crate::model::ArticleSummary;
+use crate::routes::encode_component;
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    /// The value in the query string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    fn parse(s: &str) -> Sort {
+        match s {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
+/// Where to look for the words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fields {
+    pub title: bool,
+    pub standfirst: bool,
+    pub body: bool,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            title: true,
+            standfirst: true,
+            body: true,
+        }
+    }
+}
+
+/// Every filter of the search page; the URL holds all of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub q: String,
+    pub exact: bool,
+    pub fields: Fields,
+    pub categories: Vec<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    pub sort: Sort,
+    pub page: usize,
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+impl SearchQuery {
+    /// Reads the filters from query-string pairs; unknown keys and bad values are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> SearchQuery {
+        let mut q = SearchQuery {
+            page: 1,
+            ..SearchQuery::default()
+        };
+        let (mut fields, mut categories) = (Vec::new(), Vec::new());
+        for (key, value) in pairs {
+            let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty());
+            match key {
+                "q" => q.q = value.trim().chars().take(200).collect(),
+                "exact" => q.exact = matches!(value, "1" | "true" | "on"),
+                // Both `in=title,body` and a form's repeated `in=title&in=body`.
+                "in" => fields.extend(list()),
+                "category" => categories.extend(list().filter(|s| crate::model::is_slug(s))),
+                "from" if valid_date(value) => q.from = Some(value.into()),
+                "to" if valid_date(value) => q.to = Some(value.into()),
+                "sort" => q.sort = Sort::parse(value),
+                "page" => q.page = crate::routes::parse_page(Some(value)),
+                _ => {}
+            }
+        }
+        let chosen = Fields {
+            title: fields.contains(&"title"),
+            standfirst: fields.contains(&"standfirst"),
+            body: fields.contains(&"body"),
+        };
+        if chosen.title || chosen.standfirst || chosen.body {
+            q.fields = chosen;
+        }
+        for c in categories {
+            if !q.categories.iter().any(|k| k == c) {
+                q.categories.push(c.to_string());
+            }
+        }
+        q
+    }
+
+    /// The query string (without `?`) that restores these filters; defaults are left out.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if self.exact {
+            parts.push("exact=1".into());
+        }
+        if self.fields != Fields::default() {
+            let f = self.fields;
+            let names: Vec<&str> = [
+                (f.title, "title"),
+                (f.standfirst, "standfirst"),
+                (f.body, "body"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| *n)
+            .collect();
+            parts.push(format!("in={}", names.join(",")));
+        }
+        if !self.categories.is_empty() {
+            parts.push(format!("category={}", self.categories.join(",")));
+        }
+        if let Some(from) = &self.from {
+            parts.push(format!("from={from}"));
+        }
+        if let Some(to) = &self.to {
+            parts.push(format!("to={to}"));
+        }
+        if self.sort != Sort::Relevance {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+}
+
+/// Folds a character to its lower-case, accent-free base letters.
+fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',
+        'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => 'o',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' => 'u',
+        'Ý' | 'ý' | 'ÿ' | 'Ÿ' => 'y',
+        'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' => 's',
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => 'z',
+        'Ł' | 'ł' => 'l',
+        'Ř' | 'ř' => 'r',
+        'Ť' | 'ť' | 'Ţ' | 'ţ' => 't',
+        'Ğ' | 'ğ' => 'g',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'Æ' | 'æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'Œ' | 'œ' => {
+            out.push_str("oe");
+            return;
+        }
+        '’' | '‘' | '\'' => return,
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// Lower-case, accent-free text: "Québec" → "quebec".
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The normalised words of a text (letters and digits; everything else separates).
+pub fn words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Whether `hay` holds every word of `terms` (any order), or the exact phrase when `exact`.
+pub fn text_matches(hay: &str, terms: &[String], exact: bool) -> bool {
+    if terms.is_empty() {
+        return false;
+    }
+    let hay = words(hay);
+    if exact {
+        hay.windows(terms.len()).any(|w| w == terms)
+    } else {
+        terms.iter().all(|t| hay.contains(t))
+    }
+}
+
+/// Relevance of one article: 3 for a title hit, 2 for standfirst, 1 for body (whole
+/// query in that field). `None` when the article does not match the filters.
+pub fn score(a: &ArticleSummary, query: &SearchQuery, body: Option<&str>) -> Option<u32> {
+    if !query.categories.is_empty() && !query.categories.contains(&a.category) {
+        return None;
+    }
+    let date = a.published.text.get(..10).unwrap_or("");
+    if query.from.as_deref().is_some_and(|from| date < from)
+        || query.to.as_deref().is_some_and(|to| date > to)
+    {
+        return None;
+    }
+    let terms = words(&query.q);
+    if terms.is_empty() {
+        return Some(0);
+    }
+    let f = query.fields;
+    let hit = |on: bool, text: Option<&str>, weight: u32| {
+        if on && text.is_some_and(|t| text_matches(t, &terms, query.exact)) {
+            weight
+        } else {
+            0
+        }
+    };
+    // Without a phrase search, words may be spread over title, standfirst and body.
+    let spread = !query.exact && {
+        let mut all = String::new();
+        for (on, text) in [
+            (f.title, Some(a.title.as_str())),
+            (f.standfirst, a.standfirst.as_deref()),
+            (f.body, body),
+        ] {
+            if let (true, Some(t)) = (on, text) {
+                all.push_str(t);
+                all.push(' ');
+            }
+        }
+        text_matches(&all, &terms, false)
+    };
+    let total = hit(f.title, Some(&a.title), 3)
+        + hit(f.standfirst, a.standfirst.as_deref(), 2)
+        + hit(f.body, body, 1);
+    if total > 0 {
+        Some(total)
+    } else if spread {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Filters and orders `list` by `query`; `body_of` gives an article's body text when known.
+pub fn run<'a>(
+    list: &'a [ArticleSummary],
+    query: &SearchQuery,
+    body_of: impl Fn(&str) -> Option<&'a str>,
+) -> Vec<&'a ArticleSummary> {
+    let mut hits: Vec<(u32, &ArticleSummary)> = list
+        .iter()
+        .filter_map(|a| score(a, query, body_of(&a.slug)).map(|s| (s, a)))
+        .collect();
+    match query.sort {
+        Sort::Relevance => {
+            hits.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then(b.published.cmp(&a.published)))
+        }
+        Sort::Newest => hits.sort_by(|(_, a), (_, b)| b.published.cmp(&a.published)),
+        Sort::Oldest => hits.sort_by(|(_, a), (_, b)| a.published.cmp(&b.published)),
+    }
+    hits.into_iter().map(|(_, a)| a).collect()
+}

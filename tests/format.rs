@@ -1,0 +1,91 @@
+//! Pure formatting: RFC 3339 parsing, reading time, weather labels.
+
+use meridian::format::{
+    civil_from_millis, format_utc, parse_rfc3339, reading_minutes, reading_time_label,
+    temperature_label, weather_label,
+};
+
+#[test]
+fn rfc3339_parses_offsets_and_fractions() {
+    let cases: &[(&str, i64)] = &[
+        ("1970-01-01T00:00:00Z", 0),
+        ("2023-02-01T09:00:00Z", 1_675_242_000_000),
+        ("2023-02-01T10:00:00+01:00", 1_675_242_000_000),
+        ("2023-02-01T14:30:00+05:30", 1_675_242_000_000),
+        ("2023-02-01T04:00:00-05:00", 1_675_242_000_000),
+        ("2023-02-01T09:00:00.250Z", 1_675_242_000_250),
+        ("2023-02-01t09:00:00.5z", 1_675_242_000_500),
+        ("2024-02-29T00:00:00Z", 1_709_164_800_000),
+        ("1969-12-31T23:59:59Z", -1000),
+    ];
+    for (text, millis) in cases {
+        assert_eq!(parse_rfc3339(text), Some(*millis), "{text}");
+    }
+}
+
+#[test]
+fn rfc3339_rejects_what_is_not_a_date_time() {
+    for text in [
+        "",
+        "yesterday",
+        "2023-02-01",
+        "2023-02-01T09:00",
+        "2023-02-01T09:00:00",
+        "2023-13-01T09:00:00Z",
+        "2023-02-29T09:00:00Z",
+        "2023-02-01T24:00:00Z",
+        "2023-02-01T09:00:00+1:00",
+        "2023-02-01T09:00:00.Z",
+        "2023-02-01T09:00:00+25:00",
+        "２０２３-02-01T09:00:00Z",
+        "2023-02-01T09:00:00Zjunk",
+    ] {
+        assert_eq!(parse_rfc3339(text), None, "{text}");
+    }
+}
+
+#[test]
+fn civil_dates_round_trip() {
+    for text in [
+        "2026-11-26T08:15:00Z",
+        "2000-02-29T23:59:00Z",
+        "1999-12-31T00:00:00Z",
+    ] {
+        let millis = parse_rfc3339(text).unwrap();
+        let (y, m, d, hh, mm) = civil_from_millis(millis);
+        assert_eq!(format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:00Z"), text);
+    }
+    assert_eq!(format_utc(1_675_242_000_000, true), "2023-02-01 09:00 UTC");
+    assert_eq!(format_utc(1_675_242_000_000, false), "2023-02-01");
+}
+
+#[test]
+fn reading_time_is_at_least_a_minute() {
+    assert_eq!(reading_minutes(0), 1);
+    assert_eq!(reading_minutes(230), 1);
+    assert_eq!(reading_minutes(231), 2);
+    assert_eq!(reading_time_label(1000), "5 min read");
+}
+
+#[test]
+fn temperature_is_rounded_with_its_unit() {
+    assert_eq!(temperature_label(23.0, "°C").as_deref(), Some("23 °C"));
+    assert_eq!(temperature_label(6.5, "°C").as_deref(), Some("7 °C"));
+    assert_eq!(temperature_label(-0.4, "°C").as_deref(), Some("0 °C"));
+    assert_eq!(temperature_label(-3.6, "°F").as_deref(), Some("-4 °F"));
+    assert_eq!(temperature_label(f64::NAN, "°C"), None);
+    assert_eq!(temperature_label(1e9, "°C"), None);
+}
+
+#[test]
+fn wmo_codes_have_words_and_an_icon() {
+    assert_eq!(weather_label(0).0, "Clear sky");
+    assert_eq!(weather_label(1).0, "Mainly clear");
+    assert_eq!(weather_label(3).0, "Overcast");
+    assert_eq!(weather_label(63).0, "Rain");
+    assert_eq!(weather_label(95).0, "Thunderstorm");
+    for code in [0, 1, 2, 3, 45, 51, 61, 71, 80, 95, 99, 12345] {
+        let (words, icon) = weather_label(code);
+        assert!(!words.is_empty() && !icon.is_empty(), "{code}");
+    }
+}

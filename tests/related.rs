@@ -1,0 +1,88 @@
+//! Top news, related picks, listings and pagination.
+
+use meridian::model::{decode, ArticleSummary};
+use meridian::related::{in_category, paginate, related, top_news, with_tag};
+
+fn summary(
+    slug: &str,
+    category: &str,
+    tags: &[&str],
+    day: u32,
+    popularity: Option<f64>,
+) -> ArticleSummary {
+    let pop = popularity.map_or(String::new(), |p| format!(r#","popularity":{p}"#));
+    let tags = tags
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    decode(
+        "t",
+        &format!(
+            r#"{{"slug":"{slug}","title":"{slug}","category":"{category}","tags":[{tags}],"published":"2026-11-{day:02}T10:00:00+01:00"{pop}}}"#
+        ),
+    )
+    .unwrap()
+}
+
+fn slugs(list: &[ArticleSummary]) -> Vec<&str> {
+    list.iter().map(|a| &*a.slug).collect()
+}
+
+#[test]
+fn top_news_ranks_by_popularity_then_newer_first() {
+    let list = vec![
+        summary("old-tie", "world", &[], 1, Some(500.0)),
+        summary("new-tie", "world", &[], 9, Some(500.0)),
+        summary("big", "sport", &[], 2, Some(9000.0)),
+        summary("none", "sport", &[], 20, None),
+    ];
+    assert_eq!(slugs(&top_news(&list, 3)), ["big", "new-tie", "old-tie"]);
+    assert_eq!(
+        slugs(&top_news(&list, 10)),
+        ["big", "new-tie", "old-tie", "none"]
+    );
+}
+
+#[test]
+fn related_scores_category_and_tags_then_recency_and_never_itself() {
+    let me = summary("me", "world", &["energy", "eu"], 10, None);
+    let list = vec![
+        me.clone(),
+        summary("same-cat-old", "world", &[], 1, None),
+        summary("same-cat-new", "world", &[], 5, None),
+        summary("two-tags", "business", &["energy", "eu"], 2, None),
+        summary("cat-and-tag", "world", &["eu"], 3, None),
+        summary("unrelated", "sport", &["football"], 9, None),
+    ];
+    assert_eq!(
+        slugs(&related(&me, &list, 10)),
+        ["cat-and-tag", "two-tags", "same-cat-new", "same-cat-old"]
+    );
+    assert_eq!(slugs(&related(&me, &list, 2)), ["cat-and-tag", "two-tags"]);
+}
+
+#[test]
+fn listings_filter_and_sort_newest_first() {
+    let list = vec![
+        summary("a", "world", &["Energy"], 1, None),
+        summary("b", "sport", &["energy"], 3, None),
+        summary("c", "world", &[], 2, None),
+    ];
+    let world: Vec<&str> = in_category(&list, "world")
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(world, ["c", "a"]);
+    let tagged: Vec<&str> = with_tag(&list, "energy").iter().map(|a| &*a.slug).collect();
+    assert_eq!(tagged, ["b", "a"]);
+}
+
+#[test]
+fn pagination_cuts_pages_and_counts_them() {
+    let items: Vec<u32> = (1..=23).collect();
+    let p = paginate(&items, 3, 10);
+    assert_eq!((p.items, p.total_pages), (vec![21, 22, 23], 3));
+    assert!(paginate(&items, 4, 10).items.is_empty());
+    assert_eq!(paginate::<u32>(&[], 1, 10).total_pages, 1);
+}

@@ -1,0 +1,51 @@
+//! URL building for every route, at the root and under a sub-path.
+
+use meridian::routes::{
+    article, category, encode_component, has_scheme, home, is_safe_src, join, parse_page, resolve,
+    tag,
+};
+
+#[test]
+fn routes_at_the_root_and_under_a_sub_path() {
+    assert_eq!(home("/"), "/");
+    assert_eq!(home("/news/"), "/news/");
+    assert_eq!(category("/", "world", 1), "/world");
+    assert_eq!(category("/news/", "world", 3), "/news/world?page=3");
+    assert_eq!(article("/", "world", "a-b"), "/world/a-b");
+    assert_eq!(article("/news", "world", "a-b"), "/news/world/a-b");
+    assert_eq!(tag("/", "energy", 1), "/tag/energy");
+    assert_eq!(tag("/", "r&d café", 2), "/tag/r%26d%20caf%C3%A9?page=2");
+    assert_eq!(join("/news/", "/search"), "/news/search");
+}
+
+#[test]
+fn page_numbers_fall_back_to_one() {
+    assert_eq!(parse_page(None), 1);
+    assert_eq!(parse_page(Some("3")), 3);
+    for bad in ["0", "-1", "x", "", "99999999999999999999"] {
+        assert_eq!(parse_page(Some(bad)), 1, "{bad}");
+    }
+}
+
+#[test]
+fn content_urls_resolve_against_the_base() {
+    assert_eq!(resolve("/api", "images/x.jpg"), "/api/images/x.jpg");
+    assert_eq!(
+        resolve("/api/", "./articles-2.json"),
+        "/api/articles-2.json"
+    );
+    assert_eq!(resolve("/api", "/elsewhere/x.jpg"), "/elsewhere/x.jpg");
+    assert_eq!(
+        resolve("/api", "https://cdn.example/x.jpg"),
+        "https://cdn.example/x.jpg"
+    );
+    assert!(has_scheme("https://x") && has_scheme("javascript:alert(1)"));
+    assert!(!has_scheme("images/a:b.jpg") || has_scheme("images:b"));
+    assert!(is_safe_src("images/x.jpg") && is_safe_src("https://x/y.jpg"));
+    assert!(
+        !is_safe_src("javascript:alert(1)")
+            && !is_safe_src(" JavaScript:x")
+            && !is_safe_src("data:image/png;base64,x")
+    );
+    assert_eq!(encode_component("a b/c"), "a%20b%2Fc");
+}

@@ -1,0 +1,110 @@
+//! Search filters ⇄ query string, normalisation and matching.
+
+use meridian::model::{decode, ArticleSummary};
+use meridian::search::{normalize, run, words, Fields, SearchQuery, Sort};
+
+fn parse(qs: &str) -> SearchQuery {
+    let pairs: Vec<(String, String)> = qs
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (k.to_string(), v.replace("%20", " "))
+        })
+        .collect();
+    SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+#[test]
+fn the_query_string_round_trips() {
+    for qs in [
+        "",
+        "q=grid",
+        "q=grid%20deal&exact=1&in=title,body&category=world,business&from=2026-11-01&to=2026-11-20&sort=oldest&page=2",
+        "q=x&in=standfirst&sort=newest",
+    ] {
+        assert_eq!(parse(qs).to_query_string(), qs, "{qs}");
+    }
+}
+
+#[test]
+fn bad_filter_values_are_ignored() {
+    let q = parse("in=nothing&category=Bad%20Slug&from=yesterday&sort=sideways&page=-2&x=1");
+    assert_eq!(q.fields, Fields::default());
+    assert!(q.categories.is_empty() && q.from.is_none());
+    assert_eq!((q.sort, q.page), (Sort::Relevance, 1));
+}
+
+#[test]
+fn repeated_form_keys_are_merged() {
+    let q = parse("in=title&in=body&category=world&category=sport&category=world");
+    assert_eq!(
+        q.fields,
+        Fields {
+            title: true,
+            standfirst: false,
+            body: true
+        }
+    );
+    assert_eq!(q.categories, ["world", "sport"]);
+}
+
+#[test]
+fn normalisation_folds_case_and_accents() {
+    assert_eq!(
+        normalize("Québec LIÈGE São Straße"),
+        "quebec liege sao strasse"
+    );
+    assert_eq!(
+        words("Europe’s grid: a €2bn deal!"),
+        ["europes", "grid", "a", "2bn", "deal"]
+    );
+}
+
+fn article(slug: &str, title: &str, standfirst: &str, day: u32) -> ArticleSummary {
+    decode(
+        "t",
+        &format!(r#"{{"slug":"{slug}","title":"{title}","standfirst":"{standfirst}","category":"world","published":"2026-11-{day:02}T10:00:00Z"}}"#),
+    )
+    .unwrap()
+}
+
+#[test]
+fn matching_is_whole_word_and_ranks_title_over_standfirst() {
+    let list = vec![
+        article("in-standfirst", "Other news", "The power grid deal", 5),
+        article("in-title", "Grid deal agreed", "Leaders meet", 1),
+        article("partial", "Gridlock in town", "Traffic", 9),
+        article("quebec", "Québec director chosen", "Festival", 3),
+    ];
+    let hits: Vec<&str> = run(&list, &parse("q=grid"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(hits, ["in-title", "in-standfirst"]);
+    let hits: Vec<&str> = run(&list, &parse("q=quebec"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(hits, ["quebec"]);
+    let hits: Vec<&str> = run(&list, &parse("q=deal%20grid&exact=1"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert!(hits.is_empty(), "exact needs the phrase in order: {hits:?}");
+    let hits: Vec<&str> = run(&list, &parse("q=grid&in=standfirst"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(hits, ["in-standfirst"]);
+    let hits: Vec<&str> = run(&list, &parse("q=grid&sort=newest"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(hits, ["in-standfirst", "in-title"]);
+    let hits: Vec<&str> = run(&list, &parse("q=grid&to=2026-11-02"), |_| None)
+        .iter()
+        .map(|a| &*a.slug)
+        .collect();
+    assert_eq!(hits, ["in-title"]);
+}

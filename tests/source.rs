@@ -1,0 +1,142 @@
+//! The static content source over the bundled sample site (`public/`), read from disk.
+
+use futures::executor::block_on;
+use meridian::error::AppError;
+use meridian::model::{Block, IndexPage};
+use meridian::source::{load, load_site, set_native_root, Source};
+
+fn sample() -> Source {
+    set_native_root(concat!(env!("CARGO_MANIFEST_DIR"), "/public"));
+    let site = block_on(load_site("/")).expect("site.json decodes");
+    Source::new("/", &site).unwrap()
+}
+
+#[test]
+fn the_sample_site_is_a_complete_paper() {
+    let source = sample();
+    let site = block_on(load_site("/")).unwrap();
+    assert!(site.categories.len() >= 6);
+    let index = block_on(source.index_until(|_| false)).unwrap();
+    assert!(index.len() >= 30, "{} articles", index.len());
+    let mut block_types = std::collections::BTreeSet::new();
+    for summary in &index {
+        assert!(
+            site.categories.iter().any(|c| c.slug == summary.category),
+            "{}",
+            &*summary.slug
+        );
+        let article = block_on(source.article(&summary.slug)).unwrap();
+        assert_eq!(article.summary.title, summary.title);
+        let paragraphs = article
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph { .. }))
+            .count();
+        assert!(
+            paragraphs >= 6,
+            "{} has {paragraphs} paragraphs",
+            &*summary.slug
+        );
+        for b in &article.body {
+            block_types.insert(
+                format!("{b:?}")
+                    .split([' ', '(', '{'])
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            );
+        }
+        let images = article.body.iter().filter_map(|b| match b {
+            Block::Image(i) => Some(i),
+            _ => None,
+        });
+        for image in summary.image.iter().chain(images) {
+            let path = format!("{}/public/api/{}", env!("CARGO_MANIFEST_DIR"), image.src);
+            assert!(std::path::Path::new(&path).exists(), "{path}");
+        }
+    }
+    assert_eq!(block_types.len(), 6, "{block_types:?}");
+    // The index file is exactly what build_index makes from the articles: newest first.
+    assert!(index.windows(2).all(|w| w[0].published >= w[1].published));
+}
+
+#[test]
+fn an_unknown_slug_is_not_found() {
+    let source = sample();
+    assert!(matches!(
+        block_on(source.article("no-such-story")),
+        Err(AppError::NotFound { .. })
+    ));
+    assert!(matches!(
+        block_on(source.article("../site")),
+        Err(AppError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_sharded_index_is_followed_only_as_far_as_needed() {
+    let dir = std::env::temp_dir().join(format!("meridian-shards-{}", std::process::id()));
+    let api = dir.join("api");
+    std::fs::create_dir_all(&api).unwrap();
+    let entry = |slug: &str, day: u32| {
+        format!(
+            r#"{{"slug":"{slug}","title":"{slug}","category":"world","published":"2026-11-{day:02}T10:00:00Z"}}"#
+        )
+    };
+    std::fs::write(
+        api.join("articles.json"),
+        format!(
+            r#"{{"articles":[{},{}],"next":"articles-2.json"}}"#,
+            entry("a", 9),
+            entry("b", 8)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        api.join("articles-2.json"),
+        format!(
+            r#"{{"articles":[{}],"next":"articles-3.json"}}"#,
+            entry("c", 7)
+        ),
+    )
+    .unwrap();
+    // The third page loops back to the first: the loader must stop, not spin.
+    std::fs::write(
+        api.join("articles-3.json"),
+        format!(
+            r#"{{"articles":[{}],"next":"articles.json"}}"#,
+            entry("d", 6)
+        ),
+    )
+    .unwrap();
+    let page: IndexPage =
+        block_on(load(&format!("file://{}/api/articles.json", dir.display()))).unwrap();
+    assert_eq!(page.articles.len(), 2);
+
+    let site = meridian::model::decode(
+        "site.json",
+        &format!(r#"{{"name":"N","content":{{"kind":"static","base":"file://{}/api"}},"categories":[]}}"#, dir.display()),
+    )
+    .unwrap();
+    let source = Source::new("/", &site).unwrap();
+    assert_eq!(block_on(source.latest()).unwrap().len(), 2);
+    assert_eq!(
+        block_on(source.index_until(|l| l.len() >= 3))
+            .unwrap()
+            .len(),
+        3
+    );
+    assert_eq!(block_on(source.index_until(|_| false)).unwrap().len(), 4);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn wordpress_sites_are_refused_with_a_clear_message() {
+    let site = meridian::model::decode(
+        "site.json",
+        r#"{"name":"N","content":{"kind":"wordpress","base":"https://x/wp-json"},"categories":[]}"#,
+    )
+    .unwrap();
+    let err = Source::new("/", &site).unwrap_err();
+    assert!(err.to_string().contains("WordPress"));
+}
