@@ -19,7 +19,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="footer">
             <p class="footer__name">{ctx.site.name.clone()}</p>
-            <nav aria-label="Sections (footer)">
+            <nav aria-label="Footer">
                 <ul class="footer__links">{links}</ul>
             </nav>
             <p class="footer__note">"Independent journalism, served as fast as we can make it."</p>

@@ -1,0 +1,32 @@
+// Shared set-up: one Chromium (Debian's, never a downloaded one) and the dist/ server.
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import { fileURLToPath } from 'node:url';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export async function start() {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  return {
+    url: server.url,
+    browser,
+    /** A fresh page that fails the test on any uncaught error or panic in the console. */
+    async page(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error' && /panicked|unreachable/.test(m.text())) page.errors.push(m.text()); });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
