@@ -9,16 +9,13 @@ pub mod tag;
 
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;
+use crate::model::ArticleSummary;
 use leptos::prelude::*;
 use not_found::NotFound;
 
-/// The view of a failed main-content load: "Page not found" for a 404, else the error
-/// with a Retry button.
+/// The view of a failed main-content load: the error, naming what failed, with Retry.
 pub fn failure_view(error: AppError, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
-    match error {
-        AppError::NotFound { .. } => view! { <NotFound /> }.into_any(),
-        error => view! { <ErrorView error on_retry=retry /> }.into_any(),
-    }
+    view! { <ErrorView error on_retry=retry /> }.into_any()
 }
 
 /// Grey placeholder lines shown while a page's first data loads.
@@ -48,21 +45,19 @@ pub fn Listing(
     /// One line under the heading.
     intro: String,
     /// Every article of the listing, newest first.
-    articles: Vec<crate::model::ArticleSummary>,
+    articles: Vec<ArticleSummary>,
     /// What top news ranks (the loaded index).
-    index: Vec<crate::model::ArticleSummary>,
+    index: Vec<ArticleSummary>,
     /// The page number, 1-based.
     page: usize,
     /// URL of a page number.
     href: impl Fn(usize) -> String + 'static,
 ) -> impl IntoView {
     use crate::components::{
-        ad_slot::AdSlot,
         article_card::{ArticleCard, CardSize},
         pagination::Pagination,
-        sidebar::StoryList,
+        sidebar::{Rail, StoryList},
     };
-    let ctx = crate::use_ctx();
     let cut = crate::related::paginate(&articles, page, PER_PAGE);
     if page > cut.total_pages {
         return view! { <NotFound /> }.into_any();
@@ -82,11 +77,41 @@ pub fn Listing(
                 </div>
                 <Pagination number=cut.number total=cut.total_pages href />
             </div>
-            <aside class="with-rail__rail" aria-label="Top news">
-                {ctx.site.ads.clone().map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+            <Rail label="Top news">
                 <StoryList title="Top news" articles=top ranked=true />
-            </aside>
+            </Rail>
         </div>
     }
     .into_any()
+}
+
+/// The loaded index prefix, or why it failed.
+pub type IndexResource = Resource<Result<Vec<ArticleSummary>, AppError>>;
+
+/// Picks the articles of a listing (a category, a tag) out of the index, newest first.
+pub type Pick = for<'a> fn(&'a [ArticleSummary], &str) -> Vec<&'a ArticleSummary>;
+
+/// The reactive inputs and data of a listing route: the route parameter `param`, the page
+/// number from `?page=N`, and the index loaded until that page and one more article that
+/// `pick` selects are in (so a sharded index is read only as far as the page needs).
+pub fn listing_data(param: &'static str, pick: Pick) -> (Memo<String>, Memo<usize>, IndexResource) {
+    use leptos_router::hooks::{use_params_map, use_query_map};
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = Memo::new(move |_| params.read().get(param).unwrap_or_default());
+    let page = Memo::new(move |_| crate::routes::parse_page(query.read().get("page").as_deref()));
+    let source = crate::use_ctx().source;
+    let data = Resource::new(
+        move || (key.get(), page.get()),
+        move |(key, page)| {
+            let source = source.clone();
+            crate::send(async move {
+                let needed = page * PER_PAGE + 1;
+                source
+                    .index_until(|list| pick(list, &key).len() >= needed)
+                    .await
+            })
+        },
+    );
+    (key, page, data)
 }

@@ -1,5 +1,6 @@
 //! The sidebars: "Top news" and "Related articles", each a numbered list of links.
 
+use crate::components::ad_slot::AdSlot;
 use crate::model::ArticleSummary;
 use crate::{routes, use_ctx};
 use leptos::prelude::*;
@@ -45,4 +46,21 @@ pub fn StoryList(
             </section>
         }
     })
+}
+
+/// The right-hand rail of a page: the sidebar ad slot (when the site has ads), then `children`.
+#[component]
+pub fn Rail(
+    /// The accessible name of the complementary landmark.
+    label: &'static str,
+    /// The lists shown under the ad slot.
+    children: Children,
+) -> impl IntoView {
+    let ads = use_ctx().site.ads.clone();
+    view! {
+        <aside class="with-rail__rail" aria-label=label>
+            {ads.map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+            {children()}
+        </aside>
+    }
 }

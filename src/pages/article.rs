@@ -1,9 +1,9 @@
 //! One article: `/{category}/{slug}`.
 
 use super::{failure_view, not_found::NotFound, Skeleton};
-use crate::components::ad_slot::AdSlot;
 use crate::components::article_body::{ArticleBody, Figure};
-use crate::components::sidebar::StoryList;
+use crate::components::sidebar::{Rail, StoryList};
+use crate::error::AppError;
 use crate::format::reading_time_label;
 use crate::intl::DateStyle;
 use crate::model::{Article, ArticleSummary};
@@ -43,7 +43,8 @@ pub fn ArticlePage() -> impl IntoView {
         <Transition fallback=Skeleton set_pending=ctx.set_pending>
             {move || article.get().map(|r| match r {
                 Ok(a) if a.summary.category == key().0 => view! { <ArticleView article=a index /> }.into_any(),
-                Ok(_) => view! { <NotFound /> }.into_any(),
+                // An unknown slug, or a known one under the wrong section, is a missing page.
+                Ok(_) | Err(AppError::NotFound { .. }) => view! { <NotFound /> }.into_any(),
                 Err(e) => failure_view(e, move || article.refetch()),
             })}
         </Transition>
@@ -126,10 +127,9 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                     <nav class="tags" aria-label="Tags"><ul class="tags__list">{tags}</ul></nav>
                 })}
             </article>
-            <aside class="with-rail__rail" aria-label="More news">
-                {ctx.site.ads.clone().map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+            <Rail label="More news">
                 <Suspense>{rail}</Suspense>
-            </aside>
+            </Rail>
         </div>
     }
 }

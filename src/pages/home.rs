@@ -1,9 +1,8 @@
 //! The front page: lead story, latest stories, one section per category, top news.
 
 use super::{failure_view, Skeleton};
-use crate::components::ad_slot::AdSlot;
 use crate::components::article_card::{ArticleCard, CardSize};
-use crate::components::sidebar::StoryList;
+use crate::components::sidebar::{Rail, StoryList};
 use crate::model::ArticleSummary;
 use crate::related::{in_category, latest, top_news};
 use crate::{routes, send, use_ctx};
@@ -95,10 +94,9 @@ fn Front(list: Vec<ArticleSummary>) -> impl IntoView {
                 </div>
                 {sections}
             </div>
-            <aside class="with-rail__rail" aria-label="Top news">
-                {ctx.site.ads.clone().map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
+            <Rail label="Top news">
                 <StoryList title="Top news" articles=top ranked=true />
-            </aside>
+            </Rail>
         </div>
     }
 }

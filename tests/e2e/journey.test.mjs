@@ -146,6 +146,13 @@ test('a server error and a missing index are told apart', async () => {
   await page.getByRole('alert').getByRole('heading', { name: 'The news server has a problem' }).waitFor();
   assert.match(await page.getByRole('alert').textContent(), /503/);
   assert.deepEqual(page.errors, []);
+  // A missing index is a broken site, not an unknown page: it names the file.
+  const missing = await h.page();
+  await missing.route('**/api/articles.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await missing.goto(h.url + '/');
+  await missing.getByRole('alert').getByRole('heading', { name: 'This content could not be found' }).waitFor();
+  assert.match(await missing.getByRole('alert').textContent(), /\/api\/articles\.json was not found/);
+  assert.equal(await missing.getByText('Page not found').count(), 0);
 });
 
 test('"ads": null removes every ad slot', async () => {
