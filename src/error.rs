@@ -13,7 +13,10 @@ pub enum AppError {
     /// Any other HTTP error status.
     #[error("the server answered {status} for {url}")]
     Http { url: String, status: u16 },
-    /// The request never got an answer: offline, DNS, CORS, connection reset.
+    /// The browser says it has no connection.
+    #[error("no connection while loading {url}")]
+    Offline { url: String },
+    /// The request never got an answer: DNS, CORS, connection reset.
     #[error("could not reach the server for {url}: {message}")]
     Network { url: String, message: String },
     /// No answer within the time limit.
@@ -38,7 +41,8 @@ impl AppError {
             AppError::NotFound { .. } => "This content could not be found",
             AppError::Http { status, .. } if *status >= 500 => "The news server has a problem",
             AppError::Http { .. } => "The news server refused the request",
-            AppError::Network { .. } => "You seem to be offline",
+            AppError::Offline { .. } => "You seem to be offline",
+            AppError::Network { .. } => "The news server cannot be reached",
             AppError::Timeout { .. } => "The news server is taking too long",
             AppError::Decode { .. } => "Some content is damaged",
             AppError::Unsupported(_) => "This site is not set up correctly",
@@ -51,6 +55,7 @@ impl AppError {
             AppError::NotFound { url }
             | AppError::Http { url, .. }
             | AppError::Network { url, .. }
+            | AppError::Offline { url }
             | AppError::Timeout { url }
             | AppError::Decode { url, .. } => Some(url),
             AppError::Unsupported(_) => None,
@@ -61,4 +66,19 @@ impl AppError {
     pub fn is_retryable(&self) -> bool {
         !matches!(self, AppError::NotFound { .. } | AppError::Unsupported(_))
     }
+}
+
+/// How many times a failed request is tried again, at most.
+pub const MAX_RETRIES: u32 = 2;
+
+/// Whether to try a failed request again, and after how many milliseconds: network errors
+/// and 5xx get up to [`MAX_RETRIES`] retries with growing back-off; a 4xx, a timeout (the
+/// reader already waited), damaged data and being offline are answered at once.
+pub fn retry_delay(error: &AppError, retries_so_far: u32) -> Option<u32> {
+    let transient = match error {
+        AppError::Network { .. } => true,
+        AppError::Http { status, .. } => *status >= 500,
+        _ => false,
+    };
+    (transient && retries_so_far < MAX_RETRIES).then(|| 400 * 3u32.pow(retries_so_far))
 }

@@ -191,14 +191,40 @@ fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
     .into_any()
 }
 
-/// The app root from the shell's `<base href>` (trunk writes its `public_url` there).
-/// Read once at start-up, outside rendering.
+/// The app root from the shell's `<meta name="app-root">` (the build writes trunk's
+/// `public_url` there). Read once at start-up, outside rendering.
 #[cfg(target_arch = "wasm32")]
 pub fn root_from_document() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base[href]").ok().flatten())
-        .and_then(|b| b.get_attribute("href"))
+        .and_then(|d| d.query_selector("meta[name=app-root]").ok().flatten())
+        .and_then(|b| b.get_attribute("content"))
         .filter(|h| h.starts_with('/'))
         .unwrap_or_else(|| "/".into())
+}
+
+/// What the reader sees if the app ever panics: a plain page instead of a frozen one.
+/// Static markup only; nothing from the content goes into it.
+pub const CRASH_HTML: &str = "<main class=\"crash\" role=\"alert\"><h1>Something went wrong</h1>\
+<p>The page stopped working. Reloading it usually helps.</p>\
+<p><a href=\"\">Reload the page</a></p></main>";
+
+/// Installs a panic hook that logs the panic and replaces the page with [`CRASH_HTML`].
+#[cfg(target_arch = "wasm32")]
+pub fn install_panic_view() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_view();
+    }));
+}
+
+/// Replaces the page body with [`CRASH_HTML`].
+#[cfg(target_arch = "wasm32")]
+pub fn show_crash_view() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        body.set_inner_html(CRASH_HTML);
+    }
 }

@@ -1,9 +1,9 @@
-//! Browser entry: panic hook, then mount the app.
+//! Browser entry: the panic view, then mount the app.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        console_error_panic_hook::set_once();
+        meridian::install_panic_view();
         let root = meridian::root_from_document();
         leptos::mount::mount_to_body(move || leptos::view! { <meridian::App root=root.clone() /> });
     }

@@ -22,6 +22,10 @@ pub struct Site {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub weather: Option<WeatherConfig>,
+    /// How long one content request may take, in milliseconds (an extension of the
+    /// contract; default 10 000).
+    #[serde(default)]
+    pub request_timeout_ms: Option<u32>,
     /// Absent: default ads; `null`: no ad slots at all.
     #[serde(default = "default_ads", deserialize_with = "nullable")]
     pub ads: Option<Ads>,

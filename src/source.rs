@@ -12,11 +12,18 @@ use crate::routes::{join, resolve};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-pub use fetch::{fetch_text, set_native_root};
+pub use fetch::{fetch_text, set_native_root, DEFAULT_TIMEOUT_MS};
 
-/// Fetches `url` and decodes it as `T`.
+/// Fetches `url` and decodes it as `T`, with the default timeout.
 pub async fn load<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, AppError> {
-    let text = fetch_text(url).await?;
+    load_within(url, DEFAULT_TIMEOUT_MS).await
+}
+
+async fn load_within<T: serde::de::DeserializeOwned>(
+    url: &str,
+    timeout_ms: u32,
+) -> Result<T, AppError> {
+    let text = fetch_text(url, timeout_ms).await?;
     decode(url, &text)
 }
 
@@ -25,11 +32,15 @@ pub async fn load_site(root: &str) -> Result<Site, AppError> {
     load(&join(root, "site.json")).await
 }
 
+/// Cached content older than this is revalidated in the background when it is reused.
+const REVALIDATE_AFTER_MS: i64 = 60_000;
+
 /// The content of one site, with what has been loaded so far.
 #[derive(Clone, Debug)]
 pub struct Source {
     /// Absolute or root-relative URL of the content directory (`/api`).
     base: String,
+    timeout_ms: u32,
     state: Arc<Mutex<Cache>>,
 }
 
@@ -40,7 +51,10 @@ struct Cache {
     /// URL of the next index page; `None` once the last page is in.
     next: Option<String>,
     started: bool,
-    articles: HashMap<String, Article>,
+    /// When the first index page was loaded (ms since the epoch).
+    index_loaded_at: i64,
+    /// Articles with the time they were loaded.
+    articles: HashMap<String, (Article, i64)>,
 }
 
 impl Source {
@@ -63,6 +77,7 @@ impl Source {
         };
         Ok(Source {
             base: base.trim_end_matches('/').to_string(),
+            timeout_ms: site.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS).max(1),
             state: Arc::default(),
         })
     }
@@ -86,8 +101,12 @@ impl Source {
         let mut seen = Vec::new();
         loop {
             let url = {
-                let cache = self.lock();
+                let mut cache = self.lock();
                 if cache.started && (cache.next.is_none() || enough(&cache.summaries)) {
+                    if stale(cache.index_loaded_at) {
+                        cache.index_loaded_at = now();
+                        self.revalidate_index();
+                    }
                     return Ok(cache.summaries.clone());
                 }
                 match (&cache.next, cache.started) {
@@ -101,7 +120,7 @@ impl Source {
                 cache.next = None;
                 return Ok(cache.summaries.clone());
             }
-            let page: IndexPage = load(&url).await?;
+            let page: IndexPage = load_within(&url, self.timeout_ms).await?;
             seen.push(url.clone());
             let mut cache = self.lock();
             // Another view may have loaded this page while we waited.
@@ -114,6 +133,9 @@ impl Source {
                 continue;
             }
             let dir = url.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+            if !cache.started {
+                cache.index_loaded_at = now();
+            }
             cache.started = true;
             cache.next = page.next.map(|n| resolve(&dir, &n));
             for a in page.articles {
@@ -129,16 +151,30 @@ impl Source {
         self.index_until(|_| true).await
     }
 
-    /// One article by slug. A missing file is [`AppError::NotFound`].
+    /// One article by slug. A missing file is [`AppError::NotFound`]. A cached article is
+    /// answered at once (and revalidated in the background when it is old).
     pub async fn article(&self, slug: &str) -> Result<Article, AppError> {
-        if let Some(a) = self.lock().articles.get(slug) {
+        if let Some((a, loaded_at)) = self.lock().articles.get_mut(slug) {
+            if stale(*loaded_at) {
+                *loaded_at = now();
+                let (source, slug) = (self.clone(), slug.to_string());
+                spawn_background(async move {
+                    if source.fetch_article(&slug).await.is_err() {
+                        leptos::logging::warn!("revalidating {slug} failed; kept the cached copy");
+                    }
+                });
+            }
             return Ok(a.clone());
         }
+        self.fetch_article(slug).await
+    }
+
+    async fn fetch_article(&self, slug: &str) -> Result<Article, AppError> {
         if !crate::model::is_slug(slug) {
             return Err(AppError::NotFound { url: slug.into() });
         }
         let url = self.url(&format!("articles/{slug}.json"));
-        let article: Article = load(&url).await?;
+        let article: Article = load_within(&url, self.timeout_ms).await?;
         if *article.summary.slug != *slug {
             return Err(AppError::Decode {
                 url,
@@ -148,9 +184,49 @@ impl Source {
         }
         self.lock()
             .articles
-            .insert(slug.to_string(), article.clone());
+            .insert(slug.to_string(), (article.clone(), now()));
         Ok(article)
     }
+
+    /// Reloads the first index page; when the newest articles changed, the cached index is
+    /// replaced by it, so the next view shows what was published meanwhile.
+    fn revalidate_index(&self) {
+        let source = self.clone();
+        spawn_background(async move {
+            let url = source.url("articles.json");
+            let Ok(page) = load_within::<IndexPage>(&url, source.timeout_ms).await else {
+                return;
+            };
+            let mut cache = source.lock();
+            let unchanged = page
+                .articles
+                .iter()
+                .zip(&cache.summaries)
+                .all(|(new, old)| new == old);
+            if !unchanged || page.articles.len() > cache.summaries.len() {
+                let dir = url.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+                cache.next = page.next.map(|n| resolve(&dir, &n));
+                cache.summaries = page.articles;
+            }
+        });
+    }
+}
+
+fn now() -> i64 {
+    crate::intl::now_millis()
+}
+
+fn stale(loaded_at: i64) -> bool {
+    now() - loaded_at > REVALIDATE_AFTER_MS
+}
+
+/// Runs `f` without blocking the caller: in the browser as a task; natively (tests, the
+/// prerender step) revalidation is pointless, since files do not change under a run.
+fn spawn_background(f: impl std::future::Future<Output = ()> + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(f);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
 }
 
 /// Loads the masthead weather from `url` (relative to the app root, or absolute).

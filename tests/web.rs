@@ -229,3 +229,15 @@ fn an_error_names_what_failed_and_retry_calls_back() {
     );
     assert!(all(&el, "button").is_empty());
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_something_went_wrong_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    let before = body.inner_html();
+    meridian::show_crash_view();
+    let text = body.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("Reload the page"));
+    body.set_inner_html(&before);
+}

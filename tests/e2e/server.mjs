@@ -15,7 +15,11 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function serve(dir) {
+/** The policy of docs/deploy.md: dist/ must work under it unchanged. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' https: data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export async function serve(dir, { csp = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     let file = join(dir, path);
@@ -31,7 +35,9 @@ export async function serve(dir) {
       file = join(dir, 'index.html');
     }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (csp) headers['content-security-policy'] = CSP;
+    res.writeHead(200, headers);
     res.end(body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
