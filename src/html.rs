@@ -2323,163 +2323,89 @@ mod tests {
         ]);
     }
 
-    /// OWASP XSS filter evasion cheat sheet and mutation-XSS vectors.
-    const VECTORS: &[&str] = &[
-        "<SCRIPT SRC=https://cdn.jsdelivr.net/gh/Moksh45/host-xss.rocks/index.js></SCRIPT>",
-        "javascript:/*--></title></style></textarea></script></xmp><svg/onload='+/\"/+/onmouseover=1/+/[*/[]/+alert(1)//'>",
-        "<IMG SRC=\"javascript:alert('XSS');\">",
-        "<IMG SRC=javascript:alert('XSS')>",
-        "<IMG SRC=JaVaScRiPt:alert('XSS')>",
-        "<IMG SRC=javascript:alert(&quot;XSS&quot;)>",
-        "<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
-        "<a onmouseover=\"alert(document.cookie)\">xxs link</a>",
-        "<a onmouseover=alert(document.cookie)>xxs link</a>",
-        "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\"\\>",
-        "<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>",
-        "<IMG SRC=# onmouseover=\"alert('xxs')\">",
-        "<IMG SRC= onmouseover=\"alert('xxs')\">",
-        "<IMG onmouseover=\"alert('xxs')\">",
-        "<IMG SRC=/ onerror=\"alert(String.fromCharCode(88,83,83))\"></img>",
-        "<img src=x onerror=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041\">",
-        "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
-        "<IMG SRC=&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041>",
-        "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>",
-        "<IMG SRC=\"jav\tascript:alert('XSS');\">",
-        "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
-        "<IMG SRC=\"jav&#x0A;ascript:alert('XSS');\">",
-        "<IMG SRC=\"jav&#x0D;ascript:alert('XSS');\">",
-        "<IMG SRC=\" &#14;  javascript:alert('XSS');\">",
-        "<SCRIPT/XSS SRC=\"http://xss.rocks/xss.js\"></SCRIPT>",
-        "<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert(\"XSS\")>",
-        "<SCRIPT/SRC=\"http://xss.rocks/xss.js\"></SCRIPT>",
-        "<<SCRIPT>alert(\"XSS\");//\\<</SCRIPT>",
-        "<SCRIPT SRC=http://xss.rocks/xss.js?< B >",
-        "<SCRIPT SRC=//xss.rocks/.j>",
-        "<IMG SRC=\"`<javascript:alert>`('XSS')\"",
-        "<iframe src=http://xss.rocks/scriptlet.html <",
-        "\\\";alert('XSS');//",
-        "</TITLE><SCRIPT>alert(\"XSS\");</SCRIPT>",
-        "<INPUT TYPE=\"IMAGE\" SRC=\"javascript:alert('XSS');\">",
-        "<BODY BACKGROUND=\"javascript:alert('XSS')\">",
-        "<IMG DYNSRC=\"javascript:alert('XSS')\">",
-        "<IMG LOWSRC=\"javascript:alert('XSS')\">",
-        "<STYLE>li {list-style-image: url(\"javascript:alert('XSS')\");}</STYLE><UL><LI>XSS</br>",
-        "<IMG SRC='vbscript:msgbox(\"XSS\")'>",
-        "<IMG SRC=\"livescript:[code]\">",
-        "<svg/onload=alert('XSS')>",
-        "<svg onload=alert(1)>",
-        "<BODY ONLOAD=alert('XSS')>",
-        "<BGSOUND SRC=\"javascript:alert('XSS');\">",
-        "<BR SIZE=\"&{alert('XSS')}\">",
-        "<LINK REL=\"stylesheet\" HREF=\"javascript:alert('XSS');\">",
-        "<LINK REL=\"stylesheet\" HREF=\"http://xss.rocks/xss.css\">",
-        "<STYLE>@import'http://xss.rocks/xss.css';</STYLE>",
-        "<META HTTP-EQUIV=\"Link\" Content=\"<http://xss.rocks/xss.css>; REL=stylesheet\">",
-        "<STYLE>BODY{-moz-binding:url(\"http://xss.rocks/xssmoz.xml#xss\")}</STYLE>",
-        "<STYLE>@im\\port'\\ja\\vasc\\ript:alert(\"XSS\")';</STYLE>",
-        "<IMG STYLE=\"xss:expr/*XSS*/ession(alert('XSS'))\">",
-        "<STYLE TYPE=\"text/javascript\">alert('XSS');</STYLE>",
-        "<STYLE>.XSS{background-image:url(\"javascript:alert('XSS')\");}</STYLE><A CLASS=XSS></A>",
-        "<STYLE type=\"text/css\">BODY{background:url(\"javascript:alert('XSS')\")}</STYLE>",
-        "<XSS STYLE=\"behavior: url(xss.htc);\">",
-        "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
-        "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K\">",
-        "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0; URL=http://;URL=javascript:alert('XSS');\">",
-        "<IFRAME SRC=\"javascript:alert('XSS');\"></IFRAME>",
-        "<IFRAME SRC=# onmouseover=\"alert(document.cookie)\"></IFRAME>",
-        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-        "<iframe srcdoc='&lt;img src=x onerror=alert(1)&gt;'></iframe>",
-        "<FRAMESET><FRAME SRC=\"javascript:alert('XSS');\"></FRAMESET>",
-        "<TABLE BACKGROUND=\"javascript:alert('XSS')\">",
-        "<TABLE><TD BACKGROUND=\"javascript:alert('XSS')\">",
-        "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
-        "<DIV STYLE=\"background-image:\\0075\\0072\\006C\\0028'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070\\0074\\003a\\0061\\006c\\0065\\0072\\0074\\0028.1027\\0058.1053\\0053\\0027\\0029'\\0029\">",
-        "<DIV STYLE=\"width: expression(alert('XSS'));\">",
-        "<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->",
-        "<BASE HREF=\"javascript:alert('XSS');//\">",
-        "<base href=\"//evil.example/\"><a href=\"x\">x</a>",
-        "<OBJECT TYPE=\"text/x-scriptlet\" DATA=\"http://xss.rocks/scriptlet.html\"></OBJECT>",
-        "<object data=\"javascript:alert(1)\">",
-        "<EMBED SRC=\"data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0iaHR0cDovL3d3dy53My5vcmcv\" type=\"image/svg+xml\" AllowScriptAccess=\"always\"></EMBED>",
-        "<SCRIPT a=\">\" SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
-        "<SCRIPT =\">\" SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
-        "<SCRIPT \"a='>'\" SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
-        "<SCRIPT>document.write(\"<SCRI\");</SCRIPT>PT SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
-        "<A HREF=\"http://66.102.7.147/\">XSS</A>",
-        "<A HREF=\"//www.google.com/\">XSS</A>",
-        "<A HREF=\"javascript:document.location='http://www.google.com/'\">XSS</A>",
-        "<a href=\"  javascript:alert(1)\">x</a>",
-        "<a href=\"jAvAsCrIpT:alert(1)\">x</a>",
-        "<a href=\"java\nscript:alert(1)\">x</a>",
-        "<a href=\"java&#x09;script:alert(1)\">x</a>",
-        "<a href=\"java&Tab;script&colon;alert(1)\">x</a>",
-        "<a href=\"javascript&#58;alert(1)\">x</a>",
-        "<a href=\"javascript&#0000058alert(1)\">x</a>",
-        "<a href=\"&#1;javascript:alert(1)\">x</a>",
-        "<a href=\"\x01\x02javascript:alert(1)\">x</a>",
-        "<a href=\"java&#0;script:alert(1)\">x</a>",
-        "<a href=\"java\0script:alert(1)\">x</a>",
-        "<a href=\"javascript&amp;colon;alert(1)\">x</a>",
-        "<a href=\"&amp;#106;avascript:alert(1)\">x</a>",
-        "<a href=\"vbscript:msgbox(1)\">x</a>",
-        "<a href=data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>x</a>",
-        "<a href=\"DATA:text/html,<script>alert(1)</script>\">x</a>",
-        "<a href=\"data&colon;text/html,x\">x</a>",
-        "<img src=\"data:image/png;base64,iVBORw0KGgo=\">",
-        "<a href=\"/\\evil.example\">x</a>",
-        "<a href=\"\\\\evil.example\">x</a>",
-        "<a href=\" //evil.example\">x</a>",
-        "<a href=\"/\t/evil.example\">x</a>",
-        "<a href=\"file:///etc/passwd\">x</a>",
-        "<a href=\"ftp://x/y\">x</a>",
-        "<img src=\"x\" srcset=\"/ok.png 1x, javascript:alert(1) 2x\">",
-        "<img src=\"x\" srcset=\"data:image/png;base64,AAAA 1x\">",
-        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-        "<math><mtext><table><mglyph><style><!--</style><img title=\"--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(1)&gt;\">",
-        "<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">",
-        "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
-        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-        "<form action=javascript:alert(1)><button>X</button></form>",
-        "<form><button formaction=javascript:alert(1)>X</button></form>",
-        "<details open ontoggle=alert(1)>",
-        "<video><source onerror=\"alert(1)\"></video>",
-        "<audio src=x onerror=alert(1)>",
-        "<svg><a xlink:href=\"javascript:alert(1)\"><text x=20 y=20>XSS</text></a></svg>",
-        "<svg><script>alert(1)</script></svg>",
-        "<math href=\"javascript:alert(1)\">CLICKME</math>",
-        "<img src=x onerror=alert(1)//",
-        "<img src=\"x\" style=\"background:url(javascript:alert(1))\">",
-        "<p style=\"background:url(javascript:alert(1))\">styled</p>",
-        "<a href=\"https://ok.example\" onclick=\"alert(1)\" style=\"x\">ok</a>",
-        "<scr<script>ipt>alert(1)</scr</script>ipt>",
-        "<!--><img src=x onerror=alert(1)>-->",
-        "<![CDATA[<img src=x onerror=alert(1)>]]>",
-        "<?xml version=\"1.0\"?><img src=x onerror=alert(1)>",
-        "<a href=\"javas&#99;ript:alert(1)\">x</a>",
-        "<a href=\"jav&#x61;script:alert(1)\">x</a>",
-        "<a href=\"&#x6a;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3a;alert(1)\">x</a>",
-        "<a href=\"j&#x0a;a&#x0d;v&#x09;ascript:alert(1)\">x</a>",
-        "<a href=\"\u{A0}javascript:alert(1)\">x</a>",
-        "<a href=\"\u{2028}javascript:alert(1)\">x</a>",
-        "<a href=\"javascript\u{FF1A}alert(1)\">x</a>",
-        "<img src=x:alert(1) onerror=eval(src)>",
-        "<template><img src=x onerror=alert(1)></template>",
-        "<select><option><img src=x onerror=alert(1)></option></select>",
-        "<textarea></textarea><img src=x onerror=alert(1)>",
-        "<title></title><a href=javascript:alert(1)>x</a>",
-        "<a href=\"http:javascript:alert(1)\">ok-ish</a>",
-        "<img src=\"https://ok.example/a.png\" onload=\"alert(1)\" onerror=\"alert(1)\">",
-        "<td colspan=\"javascript:alert(1)\" title=\"x\">c</td>",
-        "<a href=\"#\" target=\"javascript:alert(1)\" rel=\"javascript:x\">x</a>",
-    ];
+    /// OWASP XSS filter evasion cheat sheet and mutation-XSS vectors, one JSON
+    /// list shared with the browser test (`tests/xss.rs`), which renders each of
+    /// them and watches for script execution.
+    fn vectors() -> Vec<String> {
+        serde_json::from_str(include_str!("../tests/fixtures/xss-vectors.json"))
+            .expect("tests/fixtures/xss-vectors.json is a JSON array of strings")
+    }
 
     #[test]
     fn xss_vectors_are_neutralized() {
-        assert!(VECTORS.len() >= 40);
-        for input in VECTORS {
+        let vectors = vectors();
+        assert!(vectors.len() >= 160, "{} vectors", vectors.len());
+        for input in &vectors {
             let got = sanitize(input);
             assert_safe(&got, input);
             let _ = text_of(&got);
+        }
+    }
+
+    #[test]
+    fn xss_vectors_are_distinct() {
+        let vectors = vectors();
+        for (i, v) in vectors.iter().enumerate() {
+            assert!(!vectors[..i].contains(v), "duplicate vector {v:?}");
+        }
+    }
+
+    /// `s` lower-cased, with its character references decoded (twice, for
+    /// `&amp;#106;`), with its CSS escapes (`\0061`, `\j`) resolved, and every
+    /// `base64,` payload in it decoded: the forms in which a vector hides its code.
+    fn payload_forms(s: &str) -> Vec<String> {
+        let decoded = decode_entities(&decode_entities(s));
+        let mut forms = vec![s.to_lowercase(), decoded.to_lowercase()];
+        let mut css = String::new();
+        let mut chars = decoded.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                css.push(c);
+                continue;
+            }
+            let mut hex = String::new();
+            while hex.len() < 6 && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+                hex.extend(chars.next());
+            }
+            match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                Some(c) => css.push(c),
+                None => css.extend(chars.next()),
+            }
+        }
+        forms.push(css.to_lowercase());
+        const BASE64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (at, _) in decoded.match_indices("base64,") {
+            let data = decoded.get(at + "base64,".len()..).unwrap_or("");
+            let (mut bits, mut n, mut bytes) = (0u32, 0, Vec::new());
+            for c in data.chars().filter(|c| !c.is_ascii_whitespace()) {
+                let Some(v) = BASE64.find(c) else { break };
+                bits = (bits << 6) | v as u32;
+                n += 6;
+                if n >= 8 {
+                    n -= 8;
+                    bytes.push((bits >> n) as u8);
+                }
+            }
+            forms.push(String::from_utf8_lossy(&bytes).to_lowercase());
+        }
+        forms
+    }
+
+    /// Every vector does something the browser test can observe if it ever
+    /// runs: it calls `alert`, `confirm`, `prompt` or `print`, or sets
+    /// `window.xss` / calls `top.xss()`.
+    #[test]
+    fn xss_vectors_have_observable_payloads() {
+        const CALLS: [&str; 7] = [
+            "alert(", "alert`", "confirm(", "prompt(", "print(", "xss=1", "xss()",
+        ];
+        for v in vectors() {
+            assert!(
+                payload_forms(&v)
+                    .iter()
+                    .any(|form| CALLS.iter().any(|call| form.contains(call))),
+                "{v:?} calls none of {CALLS:?}"
+            );
         }
     }
 

@@ -225,6 +225,12 @@ pub fn show_crash_view() {
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
-        body.set_inner_html(CRASH_HTML);
+        show_crash_view_in(&body);
     }
+}
+
+/// Replaces the content of `el` with [`CRASH_HTML`].
+#[cfg(target_arch = "wasm32")]
+pub fn show_crash_view_in(el: &web_sys::Element) {
+    el.set_inner_html(CRASH_HTML);
 }

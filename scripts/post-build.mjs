@@ -1,8 +1,10 @@
-// Trunk post-build hook: makes dist/ run under a strict Content-Security-Policy
-// (`script-src 'self' 'wasm-unsafe-eval'`, `base-uri 'none'`), with no hash to keep in sync.
+// Trunk post-build hook: makes dist/ ready for any static host under a strict
+// Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, `base-uri 'none'`):
 //  - Trunk's inline module loader moves into an external, content-hashed `loader-*.js`.
 //  - The app root is written into <meta name="app-root"> (a <base> element would be a
 //    CSP violation under `base-uri 'none'`).
+//  - `404.html` is the same app shell, which renders any route client-side (GitHub Pages
+//    serves it for unknown paths).
 // Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR
 // and TRUNK_PUBLIC_URL, which trunk sets for hooks.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
-if (!dir) throw new Error('csp-loader: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
+if (!dir) throw new Error('post-build: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
 const root = publicUrl.endsWith('/') ? publicUrl : publicUrl + '/';
 
 const file = join(dir, 'index.html');
@@ -27,7 +29,8 @@ html = html.replace(inline, (_, code) => {
   return `<script type="module" src="${root}${name}" integrity="${integrity}"></script>`;
 });
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(/<script type="application\/ld\+json">/g, ''))) {
-  throw new Error('csp-loader: an inline script is left in index.html');
+  throw new Error('post-build: an inline script is left in index.html');
 }
 html = html.replace(/<meta name="app-root" content="[^"]*"\s*\/?>/, `<meta name="app-root" content="${root}" />`);
 writeFileSync(file, html);
+writeFileSync(join(dir, '404.html'), html);
