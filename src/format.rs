@@ -164,3 +164,29 @@ pub fn weather_label(code: u16) -> (&'static str, &'static str) {
         _ => ("Weather", "🌡️"),
     }
 }
+
+/// How long ago (negative) or ahead `then` is from `now`, in the largest whole unit, for
+/// times within a week: `(-3, "hour")` for three hours ago. `None` further out.
+pub fn relative_unit(now_millis: i64, then_millis: i64) -> Option<(i64, &'static str)> {
+    let secs = (then_millis - now_millis) / 1000;
+    let abs = secs.abs();
+    let (value, unit) = match abs {
+        0..=59 => (secs, "second"),
+        60..=3_599 => (secs / 60, "minute"),
+        3_600..=86_399 => (secs / 3_600, "hour"),
+        86_400..=604_799 => (secs / 86_400, "day"),
+        _ => return None,
+    };
+    Some((value, unit))
+}
+
+/// An English rendering of [`relative_unit`], used where `Intl` is unavailable.
+pub fn relative_label_en(value: i64, unit: &str) -> String {
+    let n = value.abs();
+    let plural = if n == 1 { "" } else { "s" };
+    match (value, unit) {
+        (v, "second") if v.abs() < 60 && v <= 0 => "just now".into(),
+        (v, _) if v < 0 => format!("{n} {unit}{plural} ago"),
+        _ => format!("in {n} {unit}{plural}"),
+    }
+}

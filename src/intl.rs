@@ -23,6 +23,18 @@ pub fn format_date(millis: i64, locale: &str, time_zone: Option<&str>, style: Da
         .unwrap_or_else(|| format_utc(millis, style == DateStyle::DateTime))
 }
 
+/// "3 hours ago" in the reader's locale for times within a week of `now`; `None` further out.
+pub fn format_relative(millis: i64, now: i64, locale: &str) -> Option<String> {
+    let (value, unit) = crate::format::relative_unit(now, millis)?;
+    if unit == "second" {
+        return Some(imp::relative(0, "second", locale).unwrap_or_else(|| "just now".into()));
+    }
+    Some(
+        imp::relative(value, unit, locale)
+            .unwrap_or_else(|| crate::format::relative_label_en(value, unit)),
+    )
+}
+
 /// The current time in milliseconds since the Unix epoch.
 pub fn now_millis() -> i64 {
     imp::now()
@@ -82,6 +94,25 @@ mod imp {
         Reflect::get(&dtf, &"format".into()).ok()?.dyn_into().ok()
     }
 
+    /// `new Intl.RelativeTimeFormat(locale, {numeric: "auto"}).format(value, unit)`.
+    pub fn relative(value: i64, unit: &str, locale: &str) -> Option<String> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &"RelativeTimeFormat".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
+        let rtf = Reflect::construct(&ctor, &Array::of2(&locale.into(), &options))
+            .or_else(|_| Reflect::construct(&ctor, &Array::of2(&"en-US".into(), &options)))
+            .ok()?;
+        let format: Function = Reflect::get(&rtf, &"format".into()).ok()?.dyn_into().ok()?;
+        format
+            .call2(&rtf, &JsValue::from_f64(value as f64), &unit.into())
+            .ok()?
+            .as_string()
+    }
+
     pub fn format(millis: i64, locale: &str, tz: Option<&str>, style: DateStyle) -> Option<String> {
         let key = (locale.to_string(), tz.map(String::from), style);
         let f = FORMATTERS.with(|cache| {
@@ -111,6 +142,10 @@ mod imp {
     }
 
     pub fn format(_: i64, _: &str, _: Option<&str>, _: DateStyle) -> Option<String> {
+        None
+    }
+
+    pub fn relative(_: i64, _: &str, _: &str) -> Option<String> {
         None
     }
 }

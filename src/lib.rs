@@ -9,6 +9,7 @@
 //! └ Footer                                              ┘
 //! ```
 
+pub mod browser;
 pub mod components;
 pub mod error;
 pub mod format;
@@ -19,11 +20,12 @@ pub mod pages;
 pub mod related;
 pub mod routes;
 pub mod search;
+pub mod seo;
 pub mod source;
 
 use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Meta, Title};
+use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -59,6 +61,15 @@ impl Ctx {
             self.site.time_zone.as_deref(),
             style,
         )
+    }
+
+    /// How long ago, for lists ("3 hours ago"; a date beyond a week), and the exact time
+    /// for the `title` shown on hover.
+    pub fn when(&self, t: &model::Timestamp) -> (String, String) {
+        let exact = self.date(t, intl::DateStyle::DateTime);
+        let text = intl::format_relative(t.millis, intl::now_millis(), &self.site.locale)
+            .unwrap_or_else(|| self.date(t, intl::DateStyle::Short));
+        (text, exact)
     }
 
     /// The display name of a category slug.
@@ -154,27 +165,46 @@ fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
         })
     };
     let weather = Signal::derive(move || weather.get().flatten());
+    let online = RwSignal::new(true);
+    Effect::new(move |_| {
+        online.set(browser::is_online());
+        browser::on_connection_change(move |now| online.set(now));
+    });
+    let announcement = RwSignal::new(String::new());
     let base = root.trim_end_matches('/').to_string();
     let name = site.name.clone();
-    let description = site
-        .tagline
-        .clone()
-        .unwrap_or_else(|| format!("{} — news", site.name));
     let ads = site.ads.clone();
     view! {
         <Html attr:lang=site.locale.clone() />
         <Title formatter=move |text: String| {
             if text.is_empty() { name.clone() } else { format!("{text} — {name}") }
         } />
-        <Meta name="description" content=description />
         <Router base set_is_routing>
             <div
                 class="progress"
                 class:progress--active=move || pending.get() || is_routing.get()
                 aria-hidden="true"
             ></div>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|ev| {
+                    // Focus the main landmark ourselves: the router would treat the fragment
+                    // as a navigation.
+                    ev.prevent_default();
+                    browser::focus_main();
+                }
+            >
+                "Skip to main content"
+            </a>
+            <RouteAnnouncer pending is_routing announcement />
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             <Masthead weather=weather />
+            <Show when=move || !online.get()>
+                <p class="offline-banner" role="status">
+                    "You are offline. Articles you have already read are still here."
+                </p>
+            </Show>
             {ads.map(|ads| view! { <AdSlot ads id="ad-leaderboard" kind="leaderboard" /> })}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -189,6 +219,35 @@ fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// After each client-side navigation, once the new page has loaded: moves focus to its
+/// `<h1>` and announces its title to screen readers. The first page load is left alone.
+#[component]
+fn RouteAnnouncer(
+    pending: ReadSignal<bool>,
+    is_routing: ReadSignal<bool>,
+    announcement: RwSignal<String>,
+) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let waiting = RwSignal::new(false);
+    Effect::new(move |previous: Option<String>| {
+        let here = format!("{}?{}", location.pathname.get(), location.search.get());
+        if previous.as_ref().is_some_and(|p| *p != here) {
+            waiting.set(true);
+        }
+        here
+    });
+    Effect::new(move |_| {
+        if waiting.get() && !pending.get() && !is_routing.get() {
+            waiting.set(false);
+            // One frame later the new page and its title are in the document.
+            request_animation_frame(move || {
+                browser::focus_heading();
+                announcement.set(browser::title());
+            });
+        }
+    });
 }
 
 /// The app root from the shell's `<meta name="app-root">` (the build writes trunk's

@@ -22,6 +22,11 @@ pub struct Site {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub weather: Option<WeatherConfig>,
+    /// The paper's public address, e.g. `https://paper.example/news/` (an extension of the
+    /// contract): canonical links, OpenGraph and share links use it; without it they use
+    /// the address the reader is on.
+    #[serde(default)]
+    pub url: Option<String>,
     /// How long one content request may take, in milliseconds (an extension of the
     /// contract; default 10 000).
     #[serde(default)]

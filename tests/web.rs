@@ -52,11 +52,15 @@ fn all(el: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
 }
 
 fn summary(slug: &str, category: &str) -> ArticleSummary {
+    summary_at(slug, category, "2020-01-05T07:30:00+01:00")
+}
+
+fn summary_at(slug: &str, category: &str, published: &str) -> ArticleSummary {
     decode(
         "t",
         &format!(
             r#"{{"slug":"{slug}","title":"Title of {slug}","standfirst":"About {slug}","category":"{category}",
-               "published":"2026-11-24T07:30:00+01:00",
+               "published":"{published}",
                "image":{{"src":"images/x.jpg","alt":"A picture","width":800,"height":450}}}}"#
         ),
     )
@@ -202,9 +206,24 @@ fn an_article_card_links_the_article_and_reserves_its_picture() {
     let time = &all(&el, "time")[0];
     assert_eq!(
         time.get_attribute("datetime").as_deref(),
-        Some("2026-11-24T07:30:00+01:00")
+        Some("2020-01-05T07:30:00+01:00")
     );
-    assert_eq!(time.text_content().unwrap(), "Nov 24, 2026");
+    // Older than a week: the date; the exact time on hover.
+    assert_eq!(time.text_content().unwrap(), "Jan 5, 2020");
+    assert_eq!(
+        time.get_attribute("title").as_deref(),
+        Some("January 5, 2020 at 7:30 AM")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_recent_article_says_how_long_ago() {
+    let then = js_sys::Date::now() - 3.0 * 3_600_000.0 - 60_000.0;
+    let iso = String::from(js_sys::Date::new(&then.into()).to_iso_string());
+    let el = mount(move || {
+        view! { <ArticleCard summary=summary_at("fresh", "world", &iso) size=CardSize::Compact /> }
+    });
+    assert_eq!(all(&el, "time")[0].text_content().unwrap(), "3 hours ago");
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,5 @@
 //! An article teaser: picture, section, headline, standfirst and date.
 
-use crate::intl::DateStyle;
 use crate::model::{ArticleSummary, Image};
 use crate::{routes, use_ctx};
 use leptos::prelude::*;
@@ -39,7 +38,7 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let href = routes::article(&ctx.root, &summary.category, &summary.slug);
-    let date = ctx.date(&summary.published, DateStyle::Short);
+    let (date, exact) = ctx.when(&summary.published);
     let section = show_section.then(|| {
         view! { <p class="card__section">{ctx.category_name(&summary.category)}</p> }
     });
@@ -68,7 +67,7 @@ pub fn ArticleCard(
                 {headline}
                 {standfirst}
                 <p class="card__meta">
-                    <time datetime=summary.published.text.clone()>{date}</time>
+                    <time datetime=summary.published.text.clone() title=exact>{date}</time>
                 </p>
             </div>
         </article>

@@ -1,6 +1,6 @@
 //! The masthead: the paper's name, today's date, the weather, search and the sections.
 
-use crate::components::weather::WeatherBadge;
+use crate::components::{theme_toggle::ThemeToggle, weather::WeatherBadge};
 use crate::intl::{now_millis, DateStyle};
 use crate::model::Weather;
 use crate::{routes, use_ctx};
@@ -74,7 +74,10 @@ pub fn Masthead(
         <header class="masthead">
             <div class="masthead__top">
                 <p class="masthead__date">{today}</p>
-                {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
+                <div class="masthead__tools">
+                    {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
+                    <ThemeToggle />
+                </div>
             </div>
             <p class="masthead__name">
                 <a href=home.clone() class="masthead__home">{site.name.clone()}</a>

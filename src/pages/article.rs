@@ -2,15 +2,16 @@
 
 use super::{failure_view, not_found::NotFound, Skeleton};
 use crate::components::article_body::{ArticleBody, Figure};
+use crate::components::page_meta::PageMeta;
+use crate::components::share::Share;
 use crate::components::sidebar::{Rail, StoryList};
 use crate::error::AppError;
 use crate::format::reading_time_label;
 use crate::intl::DateStyle;
 use crate::model::{Article, ArticleSummary};
 use crate::related::{related, top_news};
-use crate::{routes, send, use_ctx};
+use crate::{browser, routes, send, seo, use_ctx};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 /// `/{category}/{slug}`: the article, with top news and related articles beside it.
@@ -83,6 +84,27 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
         .map(|t| view! { <li><a class="tags__link" href=routes::tag(&ctx.root, t, 1)>{t.clone()}</a></li> })
         .collect_view();
     let description = s.standfirst.clone().unwrap_or_else(|| s.title.clone());
+    let path = routes::article(&ctx.root, &s.category, &s.slug);
+    let image = s.image.as_ref().map(|i| ctx.source.url(&i.src));
+    // The absolute address depends on where the reader is: known once mounted.
+    let origin = RwSignal::new(None::<String>);
+    Effect::new(move |_| origin.set(browser::origin()));
+    let url = {
+        let (ctx, path) = (ctx.clone(), path.clone());
+        Signal::derive(move || {
+            seo::absolute(&ctx.site, &ctx.root, origin.get().as_deref(), &path)
+                .unwrap_or_else(|| path.clone())
+        })
+    };
+    let json_ld = {
+        let (ctx, s, section, image) = (ctx.clone(), s.clone(), section.clone(), image.clone());
+        move || {
+            let abs_image = image
+                .as_deref()
+                .and_then(|i| seo::absolute(&ctx.site, &ctx.root, origin.get().as_deref(), i));
+            seo::news_article_json_ld(&ctx.site, &s, &section, &url.get(), abs_image.as_deref())
+        }
+    };
     let summary = s.clone();
     let rail = move || {
         index.get().map(|list| {
@@ -95,8 +117,7 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
         })
     };
     view! {
-        <Title text=s.title.clone() />
-        <Meta name="description" content=description />
+        <PageMeta title=s.title.clone() description path image=image kind="article" />
         <div class="with-rail">
             <article class="article with-rail__main">
                 <nav class="breadcrumb" aria-label="Breadcrumb">
@@ -118,11 +139,14 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                         })}
                         " · " {reading_time_label(words)}
                     </p>
+                    <p class="article__print-url">{url}</p>
                 </header>
                 {s.image.clone().map(|image| view! { <Figure image eager=true /> })}
                 <div class="article__body">
                     <ArticleBody blocks=body ads=ctx.site.ads.clone() />
                 </div>
+                <Share title=s.title.clone() url />
+                <script type="application/ld+json">{json_ld}</script>
                 {(!s.tags.is_empty()).then(|| view! {
                     <nav class="tags" aria-label="Tags"><ul class="tags__list">{tags}</ul></nav>
                 })}

@@ -1,11 +1,11 @@
 //! A section of the paper: `/{category}?page=N`.
 
 use super::{failure_view, listing_data, not_found::NotFound, Listing, Skeleton};
+use crate::components::page_meta::PageMeta;
 use crate::related::in_category;
 use crate::routes::{self, RESERVED};
 use crate::use_ctx;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// `/{category}`: the newest articles of one section, paginated.
 #[component]
@@ -28,10 +28,14 @@ pub fn CategoryPage() -> impl IntoView {
                         }
                         let name = ctx.category_name(&slug);
                         let root = ctx.root.clone();
+                        let path = routes::category(&ctx.root, &slug, page.get());
                         let href = move |n| routes::category(&root, &slug, n);
                         view! {
-                            <Title text=name.clone() />
-                            <Meta name="description" content=format!("The latest {name} news from {}.", ctx.site.name) />
+                            <PageMeta
+                                title=name.clone()
+                                description=format!("The latest {name} news from {}.", ctx.site.name)
+                                path
+                            />
                             <Listing
                                 title=name.clone()
                                 intro=format!("The latest from {name}, newest first.")

@@ -2,12 +2,12 @@
 
 use super::{failure_view, Skeleton};
 use crate::components::article_card::{ArticleCard, CardSize};
+use crate::components::page_meta::PageMeta;
 use crate::components::sidebar::{Rail, StoryList};
 use crate::model::ArticleSummary;
 use crate::related::{in_category, latest, top_news};
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Stories per category section on the front page.
 const PER_SECTION: usize = 4;
@@ -25,7 +25,11 @@ pub fn HomePage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="" />
+        <PageMeta
+            title=""
+            description=ctx.site.tagline.clone().unwrap_or_else(|| format!("The latest news from {}.", ctx.site.name))
+            path=routes::home(&ctx.root)
+        />
         <h1 class="visually-hidden">{format!("{} — front page", ctx.site.name)}</h1>
         <Transition fallback=Skeleton set_pending=ctx.set_pending>
             {move || index.get().map(|r| match r {

@@ -2,13 +2,13 @@
 
 use super::{failure_view, Skeleton, PER_PAGE};
 use crate::components::article_card::{ArticleCard, CardSize};
+use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
 use crate::search::{run, SearchQuery, Sort};
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -39,7 +39,13 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=title />
+        {move || view! {
+            <PageMeta
+                title=title()
+                description="Search every article, with filters for section, date and where the words appear."
+                path=routes::join(&ctx.root, "search")
+            />
+        }}
         <div class="search">
             <h1 class="search__title">"Search"</h1>
             {move || view! { <Filters query=query.get() /> }}

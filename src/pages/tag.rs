@@ -1,11 +1,11 @@
 //! Articles carrying one tag: `/tag/{tag}?page=N`.
 
 use super::{failure_view, listing_data, not_found::NotFound, Listing, Skeleton};
+use crate::components::page_meta::PageMeta;
 use crate::related::with_tag;
 use crate::routes;
 use crate::use_ctx;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// `/tag/{tag}`: the newest articles with a tag, paginated.
 #[component]
@@ -28,10 +28,10 @@ pub fn TagPage() -> impl IntoView {
                         let root = ctx.root.clone();
                         let description = format!("Articles about {tag} from {}.", ctx.site.name);
                         let intro = format!("Every article about {tag}, newest first.");
+                        let path = routes::tag(&ctx.root, &tag, page.get());
                         let href = move |n| routes::tag(&root, &tag, n);
                         view! {
-                            <Title text=title.clone() />
-                            <Meta name="description" content=description />
+                            <PageMeta title=title.clone() description path />
                             <Listing title intro articles index page=page.get() href />
                         }
                         .into_any()

@@ -17,7 +17,9 @@ export async function start(options = {}) {
     browser,
     /** A fresh page that fails the test on any uncaught error or panic in the console. */
     async page(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // Service workers are off unless a test asks for them (tests/e2e/offline.test.mjs): requests
+      // a worker makes would bypass the fault injection of page.route.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
       const page = await context.newPage();
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(String(e)));

@@ -1,0 +1,250 @@
+//! The few browser services the app uses outside rendering (effects and event handlers
+//! only): the theme, sharing, the clipboard, the connection state, the address.
+//!
+//! Natively (host tests, the prerender step) each is a harmless no-op, so components that
+//! call them from effects still render on the server.
+
+/// The reader's stored theme choice, if any: `Some(true)` for dark.
+pub fn stored_dark() -> Option<bool> {
+    imp::stored_dark()
+}
+
+/// Whether the system asks for dark colours.
+pub fn prefers_dark() -> bool {
+    imp::prefers_dark()
+}
+
+/// Applies a theme to the document (`<html data-theme>`) and remembers it.
+pub fn set_theme(dark: bool, remember: bool) {
+    imp::set_theme(dark, remember)
+}
+
+/// The current page's absolute URL, e.g. `https://paper.example/world/a-story`.
+pub fn current_url() -> Option<String> {
+    imp::current_url()
+}
+
+/// The page's origin, e.g. `https://paper.example`.
+pub fn origin() -> Option<String> {
+    imp::origin()
+}
+
+/// Whether the browser says it is online.
+pub fn is_online() -> bool {
+    imp::is_online()
+}
+
+/// Calls `f(online)` whenever the connection comes or goes.
+pub fn on_connection_change(f: impl Fn(bool) + 'static) {
+    imp::on_connection_change(f)
+}
+
+/// Whether the Web Share API is there.
+pub fn can_share() -> bool {
+    imp::can_share()
+}
+
+/// Opens the system share sheet; resolves `false` if it failed or was cancelled.
+pub async fn share(title: &str, url: &str) -> bool {
+    imp::share(title, url).await
+}
+
+/// Copies `text` to the clipboard; `false` if the browser refused.
+pub async fn copy(text: &str) -> bool {
+    imp::copy(text).await
+}
+
+/// Moves focus to the page's `<h1>` (made focusable) after a route change.
+pub fn focus_heading() {
+    imp::focus_heading()
+}
+
+/// Moves focus to the `<main>` landmark (the skip link's target).
+pub fn focus_main() {
+    imp::focus_main()
+}
+
+/// The document title.
+pub fn title() -> String {
+    imp::title()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{Function, Object, Reflect};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    const KEY: &str = "meridian-theme";
+
+    fn window() -> Option<web_sys::Window> {
+        web_sys::window()
+    }
+
+    pub fn stored_dark() -> Option<bool> {
+        let storage = window()?.local_storage().ok()??;
+        match storage.get_item(KEY).ok()??.as_str() {
+            "dark" => Some(true),
+            "light" => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn prefers_dark() -> bool {
+        window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches())
+    }
+
+    pub fn set_theme(dark: bool, remember: bool) {
+        let value = if dark { "dark" } else { "light" };
+        if let Some(root) = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-theme", value);
+        }
+        if remember {
+            if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = storage.set_item(KEY, value);
+            }
+        }
+    }
+
+    pub fn current_url() -> Option<String> {
+        window()?.location().href().ok()
+    }
+
+    pub fn origin() -> Option<String> {
+        window()?.location().origin().ok()
+    }
+
+    pub fn is_online() -> bool {
+        window().is_none_or(|w| w.navigator().on_line())
+    }
+
+    pub fn on_connection_change(f: impl Fn(bool) + 'static) {
+        let Some(w) = window() else { return };
+        let f = std::rc::Rc::new(f);
+        for (event, online) in [("online", true), ("offline", false)] {
+            let f = f.clone();
+            let cb = Closure::<dyn Fn()>::new(move || f(online));
+            let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+            // Lives as long as the page.
+            cb.forget();
+        }
+    }
+
+    fn navigator_fn(name: &str) -> Option<(JsValue, Function)> {
+        let nav: JsValue = window()?.navigator().into();
+        let f = Reflect::get(&nav, &name.into()).ok()?.dyn_into().ok()?;
+        Some((nav, f))
+    }
+
+    pub fn can_share() -> bool {
+        navigator_fn("share").is_some()
+    }
+
+    pub async fn share(title: &str, url: &str) -> bool {
+        let Some((nav, share)) = navigator_fn("share") else {
+            return false;
+        };
+        let data = Object::new();
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        match share
+            .call1(&nav, &data)
+            .map(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            Ok(Ok(promise)) => JsFuture::from(promise).await.is_ok(),
+            _ => false,
+        }
+    }
+
+    pub async fn copy(text: &str) -> bool {
+        let Some(nav) = window().map(|w| JsValue::from(w.navigator())) else {
+            return false;
+        };
+        let Ok(clipboard) = Reflect::get(&nav, &"clipboard".into()) else {
+            return false;
+        };
+        let Ok(write) = Reflect::get(&clipboard, &"writeText".into())
+            .and_then(|f| f.dyn_into::<Function>())
+        else {
+            return false;
+        };
+        match write
+            .call1(&clipboard, &text.into())
+            .map(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            Ok(Ok(promise)) => JsFuture::from(promise).await.is_ok(),
+            _ => false,
+        }
+    }
+
+    pub fn focus_heading() {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(h1) = doc.query_selector("main h1").ok().flatten() {
+            let _ = h1.set_attribute("tabindex", "-1");
+            if let Some(el) = h1.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    pub fn focus_main() {
+        let main = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"));
+        if let Some(el) = main
+            .as_ref()
+            .and_then(|m| m.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let _ = el.focus();
+        }
+    }
+
+    pub fn title() -> String {
+        window()
+            .and_then(|w| w.document())
+            .map(|d| d.title())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn stored_dark() -> Option<bool> {
+        None
+    }
+    pub fn prefers_dark() -> bool {
+        false
+    }
+    pub fn set_theme(_: bool, _: bool) {}
+    pub fn current_url() -> Option<String> {
+        None
+    }
+    pub fn origin() -> Option<String> {
+        None
+    }
+    pub fn is_online() -> bool {
+        true
+    }
+    pub fn on_connection_change(_: impl Fn(bool) + 'static) {}
+    pub fn can_share() -> bool {
+        false
+    }
+    pub async fn share(_: &str, _: &str) -> bool {
+        false
+    }
+    pub async fn copy(_: &str) -> bool {
+        false
+    }
+    pub fn focus_heading() {}
+    pub fn focus_main() {}
+    pub fn title() -> String {
+        String::new()
+    }
+}
