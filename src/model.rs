@@ -195,6 +195,10 @@ pub struct Image {
     pub caption: Option<String>,
     #[serde(default)]
     pub credit: Option<String>,
+    /// Other widths of the same picture, as in HTML: `"images/x-400.jpg 400w, …"` (an
+    /// extension of the contract; WordPress media sizes map here).
+    #[serde(default)]
+    pub srcset: Option<String>,
 }
 
 /// One entry of the index: everything a list, a card or a sidebar shows.

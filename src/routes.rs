@@ -92,6 +92,27 @@ pub fn is_safe_src(url: &str) -> bool {
     !has_scheme(&lower) || lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// Resolves every URL of a `srcset` against `base`. Each candidate must be a safe URL with
+/// a width or density descriptor; if any is not, the whole attribute is dropped (a data:
+/// URL's commas would otherwise split into bogus candidates).
+pub fn resolve_srcset(base: &str, srcset: &str) -> Option<String> {
+    let parts: Option<Vec<String>> = srcset
+        .split(',')
+        .map(|candidate| {
+            let mut it = candidate.split_whitespace();
+            let (url, descriptor) = (it.next()?, it.next()?);
+            let number = descriptor
+                .strip_suffix(['w', 'x'])?
+                .parse::<f32>()
+                .ok()
+                .filter(|n| *n > 0.0);
+            (it.next().is_none() && number.is_some() && is_safe_src(url))
+                .then(|| format!("{} {descriptor}", resolve(base, url)))
+        })
+        .collect();
+    parts.filter(|p| !p.is_empty()).map(|p| p.join(", "))
+}
+
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -87,6 +87,11 @@ impl Source {
         resolve(&self.base, path)
     }
 
+    /// Resolves every URL of an image `srcset` against the content base.
+    pub fn srcset(&self, srcset: &str) -> Option<String> {
+        crate::routes::resolve_srcset(&self.base, srcset)
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
         // A poisoned lock only means a panic elsewhere; the cache itself is still usable.
         self.state.lock().unwrap_or_else(|e| e.into_inner())

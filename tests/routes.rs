@@ -49,3 +49,30 @@ fn content_urls_resolve_against_the_base() {
     );
     assert_eq!(encode_component("a b/c"), "a%20b%2Fc");
 }
+
+#[test]
+fn srcset_urls_are_resolved_and_unsafe_ones_dropped() {
+    use meridian::routes::resolve_srcset;
+    assert_eq!(
+        resolve_srcset(
+            "/api",
+            "images/a-400.jpg 400w, https://cdn.example/a-800.jpg 800w"
+        )
+        .as_deref(),
+        Some("/api/images/a-400.jpg 400w, https://cdn.example/a-800.jpg 800w")
+    );
+    assert_eq!(
+        resolve_srcset("/api", "images/b.jpg 2x").as_deref(),
+        Some("/api/images/b.jpg 2x")
+    );
+    for bad in [
+        "javascript:alert(1) 400w, images/b.jpg 2x",
+        "images/c.jpg",
+        "images/d.jpg 0w",
+        "a.jpg 2x 3x",
+    ] {
+        assert_eq!(resolve_srcset("/api", bad), None, "{bad}");
+    }
+    assert_eq!(resolve_srcset("/api", "data:image/png;base64,xx 1x"), None);
+    assert_eq!(resolve_srcset("/api", ""), None);
+}

@@ -217,6 +217,26 @@ fn an_article_card_links_the_article_and_reserves_its_picture() {
 }
 
 #[wasm_bindgen_test]
+fn pictures_offer_every_width_the_content_gives() {
+    let mut s = summary("wide", "world");
+    if let Some(img) = s.image.as_mut() {
+        img.srcset = Some("images/x-400.jpg 400w, images/x-1600.jpg 1600w".into());
+    }
+    let el = mount(move || view! { <ArticleCard summary=s size=CardSize::Standard /> });
+    let img = &all(&el, "img")[0];
+    assert_eq!(
+        img.get_attribute("srcset").as_deref(),
+        Some("/api/images/x-400.jpg 400w, /api/images/x-1600.jpg 1600w")
+    );
+    assert!(img.get_attribute("sizes").is_some());
+    // Without widths in the content there is no srcset at all.
+    let el = mount(
+        || view! { <ArticleCard summary=summary("plain", "world") size=CardSize::Standard /> },
+    );
+    assert_eq!(all(&el, "img")[0].get_attribute("srcset"), None);
+}
+
+#[wasm_bindgen_test]
 fn a_recent_article_says_how_long_ago() {
     let then = js_sys::Date::now() - 3.0 * 3_600_000.0 - 60_000.0;
     let iso = String::from(js_sys::Date::new(&then.into()).to_iso_string());

@@ -87,10 +87,17 @@ pub fn Picture(
     let ctx = use_ctx();
     routes::is_safe_src(&image.src).then(|| {
         let src = ctx.source.url(&image.src);
+        let srcset = image.srcset.as_deref().and_then(|s| ctx.source.srcset(s));
+        // The picture is at most the article column wide.
+        let sizes = srcset
+            .is_some()
+            .then_some("(min-width: 980px) 46rem, 100vw");
         view! {
             <img
                 class="picture"
                 src=src
+                srcset=srcset
+                sizes=sizes
                 alt=image.alt
                 width=image.width
                 height=image.height
