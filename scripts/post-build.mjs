@@ -1,27 +1,39 @@
 // Trunk post-build hook: makes dist/ ready for any static host under a strict
 // Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, `base-uri 'none'`):
 //  - Trunk's inline module loader moves into an external, content-hashed `loader-*.js`.
+//    In release builds the loader also registers the service worker (`<root>sw.js`).
 //  - The app root is written into <meta name="app-root"> (a <base> element would be a
-//    CSP violation under `base-uri 'none'`).
+//    CSP violation under `base-uri 'none'`), and the plain root-relative links of
+//    index.html (feed, manifest, icons) are moved under it for sub-path deploys.
 //  - `404.html` is the same app shell, which renders any route client-side (GitHub Pages
 //    serves it for unknown paths).
-// Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR
-// and TRUNK_PUBLIC_URL, which trunk sets for hooks.
-import { readFileSync, writeFileSync } from 'node:fs';
+//  - `sw.js` gets this build's precache list and VERSION (docs/offline-and-feeds.md); a
+//    development build gets a worker that removes itself and its caches instead.
+// Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR,
+// TRUNK_PUBLIC_URL and TRUNK_PROFILE, which trunk sets for hooks.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('post-build: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
 const root = publicUrl.endsWith('/') ? publicUrl : publicUrl + '/';
 
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
+// Registers the worker once the page has loaded (it never competes with the first paint).
+// It runs before the loader awaits the WASM, so a failing start still installs it.
+const register = release
+  ? `if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker` +
+    `.register(${JSON.stringify(root + 'sw.js')}, { scope: ${JSON.stringify(root)} }).catch(() => {}));\n`
+  : '';
+
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 html = html.replace(inline, (_, code) => {
-  const body = code.trim() + '\n';
+  const body = register + code.trim() + '\n';
   const hash = createHash('sha384').update(body).digest();
   const name = `loader-${hash.toString('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
@@ -32,5 +44,45 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(/<script type="application\
   throw new Error('post-build: an inline script is left in index.html');
 }
 html = html.replace(/<meta name="app-root" content="[^"]*"\s*\/?>/, `<meta name="app-root" content="${root}" />`);
+// Plain (non-trunk) links are written root-relative in index.html; trunk leaves them alone.
+html = html.replace(/(<link\b[^>]*\bhref=")\/(feed\.xml|manifest\.webmanifest|icons\/[^"]*)"/g,
+  (_, head, path) => `${head}${root}${path}"`);
 writeFileSync(file, html);
 writeFileSync(join(dir, '404.html'), html);
+
+// The service worker.
+const sw = join(dir, 'sw.js');
+if (existsSync(sw)) {
+  const template = readFileSync(sw, 'utf8');
+  if (release) {
+    // The shell ('./', the app root itself), the hashed assets, and what the shell needs first.
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .filter((n) => n !== 'sw.js' && (/\.(?:js|wasm|css)$/.test(n) || /^favicon/.test(n) ||
+        n === 'manifest.webmanifest' || n === 'site.json'))
+      .sort();
+    const precache = ['./', ...names];
+    // New asset names, a changed shell or a changed worker → a new VERSION, new sw.js bytes.
+    const version = createHash('sha256')
+      .update(precache.join('\n')).update('\0').update(html).update('\0').update(template)
+      .digest('hex').slice(0, 16);
+    const out = template
+      .replace("const VERSION = '__VERSION__';", `const VERSION = '${version}';`)
+      .replace('const PRECACHE = [/*__PRECACHE__*/];', `const PRECACHE = ${JSON.stringify(precache)};`);
+    if (out.includes('__VERSION__') || out.includes('__PRECACHE__')) {
+      throw new Error('post-build: sw.js lost its VERSION or PRECACHE placeholder');
+    }
+    writeFileSync(sw, out);
+  } else {
+    // Development (trunk serve): no offline cache. A worker a release build left on this
+    // origin is replaced by this one, which deletes the paper's caches and unregisters.
+    writeFileSync(sw, `// Development build: removes the paper's service worker and caches (see scripts/post-build.mjs).
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith('meridian:')) await caches.delete(name);
+  await self.registration.unregister();
+})()));
+`);
+  }
+}

@@ -292,19 +292,37 @@ fn blocks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Block>, D::Error> {
 }
 
 impl Article {
+    /// The text a reader reads in the body, block by block, one block a line.
+    pub fn body_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.body {
+            let mut line = |s: &str| {
+                out.push_str(s);
+                out.push('\n');
+            };
+            match block {
+                Block::Paragraph { text } | Block::Heading { text } => line(text),
+                Block::Quote { text, cite } => {
+                    line(text);
+                    if let Some(c) = cite {
+                        line(c);
+                    }
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| line(i)),
+                Block::Image(img) => {
+                    if let Some(c) = &img.caption {
+                        line(c);
+                    }
+                }
+                Block::Html { html } => line(&crate::html::to_plain_text(html)),
+            }
+        }
+        out
+    }
+
     /// Number of words a reader reads in the body (for reading time).
     pub fn word_count(&self) -> usize {
-        let words = |s: &str| s.split_whitespace().count();
-        self.body
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph { text } | Block::Heading { text } => words(text),
-                Block::Quote { text, cite } => words(text) + cite.as_deref().map_or(0, words),
-                Block::List { items, .. } => items.iter().map(|i| words(i)).sum(),
-                Block::Image(img) => img.caption.as_deref().map_or(0, words),
-                Block::Html { html } => words(&crate::html::to_plain_text(html)),
-            })
-            .sum()
+        self.body_text().split_whitespace().count()
     }
 }
 

@@ -85,7 +85,7 @@ impl SearchQuery {
         for (key, value) in pairs {
             let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty());
             match key {
-                "q" => q.q = value.trim().chars().take(200).collect(),
+                "q" => q.q = value.chars().take(200).collect(),
                 "exact" => q.exact = matches!(value, "1" | "true" | "on"),
                 // Both `in=title,body` and a form's repeated `in=title&in=body`.
                 "in" => fields.extend(list()),
@@ -202,13 +202,115 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
+/// The words of a text with their byte ranges: runs of letters and digits (an apostrophe
+/// inside a word belongs to it: "Europe’s"), each with its normalised form.
+pub fn word_spans(text: &str) -> Vec<(usize, usize, String)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || (is_apostrophe(c) && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let raw = text[s..i].trim_end_matches(is_apostrophe);
+                let norm = normalize(raw);
+                if !norm.is_empty() {
+                    spans.push((s, s + raw.len(), norm));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// The normalised words of a text (letters and digits; everything else separates).
 pub fn words(text: &str) -> Vec<String> {
-    normalize(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
+    word_spans(text).into_iter().map(|(_, _, w)| w).collect()
+}
+
+/// Byte ranges of `text` that match: each query word, or each whole phrase when `exact`.
+fn hits(text: &str, terms: &[String], exact: bool) -> Vec<(usize, usize)> {
+    let spans = word_spans(text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    if exact {
+        spans
+            .windows(terms.len())
+            .filter(|w| w.iter().zip(terms).all(|((_, _, a), b)| a == b))
+            .map(|w| (w[0].0, w[w.len() - 1].1))
+            .collect()
+    } else {
+        spans
+            .iter()
+            .filter(|(_, _, w)| terms.contains(w))
+            .map(|(s, e, _)| (*s, *e))
+            .collect()
+    }
+}
+
+/// `text` cut into pieces, each marked `true` where it matches the query (for `<mark>`).
+pub fn highlight(text: &str, terms: &[String], exact: bool) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in hits(text, terms, exact) {
+        if s < at {
+            continue; // overlapping phrase matches
+        }
+        if s > at {
+            out.push((text[at..s].to_string(), false));
+        }
+        out.push((text[s..e].to_string(), true));
+        at = e;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((text[at..].to_string(), false));
+    }
+    out
+}
+
+/// About `radius` characters of `text` either side of its first match, with "…" where
+/// it was cut; `None` without a match.
+pub fn snippet(text: &str, terms: &[String], exact: bool, radius: usize) -> Option<String> {
+    let (s, e) = *hits(text, terms, exact).first()?;
+    let start = text[..s]
+        .char_indices()
+        .rev()
+        .nth(radius)
+        .map_or(0, |(i, _)| i);
+    let end = text[e..]
+        .char_indices()
+        .nth(radius)
+        .map_or(text.len(), |(i, _)| e + i);
+    // Cut at word boundaries.
+    let start = if start == 0 {
+        0
+    } else {
+        text[start..s].find(' ').map_or(start, |i| start + i + 1)
+    };
+    let end = if end == text.len() {
+        end
+    } else {
+        text[e..end].rfind(' ').map_or(end, |i| e + i)
+    };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < text.len() {
+        out.push('…');
+    }
+    Some(out)
 }
 
 /// Whether `hay` holds every word of `terms` (any order), or the exact phrase when `exact`.

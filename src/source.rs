@@ -32,6 +32,13 @@ pub async fn load_site(root: &str) -> Result<Site, AppError> {
     load(&join(root, "site.json")).await
 }
 
+/// How many article files body search fetches at once.
+pub const BODY_FETCHES_AT_ONCE: usize = 6;
+
+/// Without a search index, bodies are searched by fetching article files, up to this
+/// many articles; a larger paper searches titles and standfirsts only.
+pub const BODY_SEARCH_LIMIT: usize = 300;
+
 /// Cached content older than this is revalidated in the background when it is reused.
 const REVALIDATE_AFTER_MS: i64 = 60_000;
 
@@ -154,6 +161,21 @@ impl Source {
     /// The first page of the index: the latest articles.
     pub async fn latest(&self) -> Result<Vec<ArticleSummary>, AppError> {
         self.index_until(|_| true).await
+    }
+
+    /// The body text of each article (by slug) that loads, fetching at most
+    /// [`BODY_FETCHES_AT_ONCE`] at a time; cached like any article. Failures are left out.
+    pub async fn body_texts(&self, slugs: Vec<String>) -> Vec<(String, String)> {
+        use futures::stream::{self, StreamExt};
+        stream::iter(slugs)
+            .map(|slug| async move {
+                let text = self.article(&slug).await.ok()?.body_text();
+                Some((slug, text))
+            })
+            .buffer_unordered(BODY_FETCHES_AT_ONCE)
+            .filter_map(|x| async move { x })
+            .collect()
+            .await
     }
 
     /// One article by slug. A missing file is [`AppError::NotFound`]. A cached article is

@@ -108,3 +108,65 @@ fn matching_is_whole_word_and_ranks_title_over_standfirst() {
         .collect();
     assert_eq!(hits, ["in-title"]);
 }
+
+fn terms(q: &str) -> Vec<String> {
+    words(q)
+}
+
+#[test]
+fn highlights_mark_each_word_or_the_whole_phrase() {
+    use meridian::search::highlight;
+    let marked = |text: &str, q: &str, exact: bool| -> String {
+        highlight(text, &terms(q), exact)
+            .into_iter()
+            .map(|(t, m)| if m { format!("[{t}]") } else { t })
+            .collect()
+    };
+    assert_eq!(
+        marked("The Grid deal: grid prices fall", "grid", false),
+        "The [Grid] deal: [grid] prices fall"
+    );
+    assert_eq!(
+        marked("Festival picks Québec director", "quebec", false),
+        "Festival picks [Québec] director"
+    );
+    assert_eq!(
+        marked("Europe’s grid deal", "europes grid deal", true),
+        "[Europe’s grid deal]"
+    );
+    assert_eq!(
+        marked("grid deal then deal grid", "grid deal", true),
+        "[grid deal] then deal grid"
+    );
+    assert_eq!(marked("no match here", "grid", false), "no match here");
+    assert_eq!(marked("", "grid", false), "");
+}
+
+#[test]
+fn snippets_surround_the_first_hit_at_word_boundaries() {
+    use meridian::search::snippet;
+    let text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.";
+    assert_eq!(
+        snippet(text, &terms("seven"), false, 12).as_deref(),
+        Some("…five six seven eight nine…")
+    );
+    assert_eq!(
+        snippet(text, &terms("one"), false, 8).as_deref(),
+        Some("One two…")
+    );
+    assert_eq!(snippet(text, &terms("absent"), false, 8), None);
+    assert_eq!(
+        snippet("Liège café", &terms("cafe"), false, 40).as_deref(),
+        Some("Liège café")
+    );
+}
+
+#[test]
+fn body_words_count_in_search_when_body_is_on() {
+    let list = vec![article("a", "Markets", "Prices", 1)];
+    let body = "The barge operators met in Liège.";
+    let hits = run(&list, &parse("q=liege"), |_| Some(body));
+    assert_eq!(hits.len(), 1);
+    let hits = run(&list, &parse("q=liege&in=title,standfirst"), |_| Some(body));
+    assert!(hits.is_empty());
+}

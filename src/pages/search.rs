@@ -1,18 +1,41 @@
-//! `/search`: the query box and the generic filters, all held in the URL.
+//! `/search`: the query box and the generic filters, every bit of state in the URL.
+//!
+//! Typing updates the results after a pause and replaces the history entry; every other
+//! control (and pressing Enter) pushes a new one, so Back/Forward and shared links restore
+//! the exact view. Without a search index, bodies are searched by fetching the article
+//! files of a small paper (see [`BODY_SEARCH_LIMIT`]).
 
 use super::{failure_view, Skeleton, PER_PAGE};
-use crate::components::article_card::{ArticleCard, CardSize};
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
+use crate::error::AppError;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
-use crate::search::{run, SearchQuery, Sort};
+use crate::search::{highlight, run, snippet, words, SearchQuery, Sort};
+use crate::source::BODY_SEARCH_LIMIT;
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::time::Duration;
 
-/// The search page. Submitting the filter form navigates to the URL of the new filters.
+/// How long typing pauses before the results follow.
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+
+/// What a search runs over.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct Corpus {
+    index: Vec<ArticleSummary>,
+    /// Body text by slug, when the query searches bodies and the paper is small enough.
+    bodies: HashMap<String, String>,
+    /// The query asked for bodies but the paper is too large to search them without an index.
+    bodies_skipped: bool,
+}
+
+/// The search page.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let ctx = use_ctx();
@@ -21,13 +44,28 @@ pub fn SearchPage() -> impl IntoView {
         let map = query_map.read();
         SearchQuery::from_pairs((&*map).into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
+    let wants_bodies = Memo::new(move |_| {
+        let q = query.read();
+        q.fields.body && !words(&q.q).is_empty()
+    });
     let source = ctx.source.clone();
-    // Search reads the whole index; it is loaded once and cached.
-    let index = Resource::new(
-        || (),
-        move |_| {
+    let corpus = Resource::new(
+        move || wants_bodies.get(),
+        move |wants_bodies| {
             let source = source.clone();
-            send(async move { source.index_until(|_| false).await })
+            send(async move {
+                let index = source.index_until(|_| false).await?;
+                let mut corpus = Corpus {
+                    bodies_skipped: wants_bodies && index.len() > BODY_SEARCH_LIMIT,
+                    ..Corpus::default()
+                };
+                if wants_bodies && !corpus.bodies_skipped {
+                    let slugs = index.iter().map(|a| a.slug.to_string()).collect();
+                    corpus.bodies = source.body_texts(slugs).await.into_iter().collect();
+                }
+                corpus.index = index;
+                Ok::<_, AppError>(corpus)
+            })
         },
     );
     let title = move || {
@@ -48,28 +86,100 @@ pub fn SearchPage() -> impl IntoView {
         }}
         <div class="search">
             <h1 class="search__title">"Search"</h1>
-            {move || view! { <Filters query=query.get() /> }}
+            <Filters query />
             <Transition fallback=Skeleton set_pending=ctx.set_pending>
-                {move || index.get().map(|r| match r {
-                    Ok(list) => view! { <Results list query=query.get() /> }.into_any(),
-                    Err(e) => failure_view(e, move || index.refetch()),
+                {move || corpus.get().map(|r| match r {
+                    Ok(corpus) => view! { <Results corpus query=query.get() /> }.into_any(),
+                    Err(e) => failure_view(e, move || corpus.refetch()),
                 })}
             </Transition>
         </div>
     }
 }
 
-/// The filter form, filled in from the current query.
+/// The filter form. Its controls show the URL's filters and write changes back to it.
 #[component]
-fn Filters(query: SearchQuery) -> impl IntoView {
+fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
     let ctx = use_ctx();
     let action = routes::join(&ctx.root, "search");
-    let field = |name: &'static str, label: &'static str, on: bool| {
-        view! {
-            <label class="filters__check">
-                <input type="checkbox" name="in" value=name checked=on />
-                {label}
-            </label>
+    let navigate = use_navigate();
+    let go = {
+        let action = action.clone();
+        move |q: &SearchQuery, replace: bool| {
+            let url = format!("{action}?{}", q.to_query_string());
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    // The box keeps what the reader types; the URL only overrides it when it changes
+    // from elsewhere (Back/Forward, a link).
+    let text = RwSignal::new(query.get_untracked().q);
+    Effect::new(move |_| {
+        let q = query.read().q.clone();
+        if q.trim() != text.get_untracked().trim() {
+            text.set(q);
+        }
+    });
+    let update = {
+        let go = go.clone();
+        move |change: &dyn Fn(&mut SearchQuery)| {
+            let mut q = query.get_untracked();
+            q.q = text.get_untracked();
+            change(&mut q);
+            q.page = 1;
+            go(&q, false);
+        }
+    };
+    let pending_typing = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            text.set(event_target_value(&ev));
+            if let Some(h) = pending_typing.get_value() {
+                h.clear();
+            }
+            let go = go.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    let mut q = query.get_untracked();
+                    q.q = text.get_untracked();
+                    q.page = 1;
+                    go(&q, true);
+                },
+                TYPING_PAUSE,
+            )
+            .ok();
+            pending_typing.set_value(handle);
+        }
+    };
+    let check = {
+        let update = update.clone();
+        move |name: &'static str,
+              label: &'static str,
+              get: fn(&SearchQuery) -> bool,
+              set: fn(&mut SearchQuery, bool)| {
+            let update = update.clone();
+            view! {
+                <label class="filters__check">
+                    <input
+                        type="checkbox"
+                        name=name
+                        value=if name == "exact" { "1" } else { label_value(label) }
+                        prop:checked=move || get(&query.read())
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(&|q| set(q, on));
+                        }
+                    />
+                    {label}
+                </label>
+            }
         }
     };
     let categories = ctx
@@ -77,44 +187,90 @@ fn Filters(query: SearchQuery) -> impl IntoView {
         .categories
         .iter()
         .map(|c| {
-            let on = query.categories.contains(&c.slug);
+            let (slug, update) = (c.slug.clone(), update.clone());
+            let checked = {
+                let slug = slug.clone();
+                move || query.read().categories.contains(&slug)
+            };
             view! {
                 <label class="filters__check">
-                    <input type="checkbox" name="category" value=c.slug.clone() checked=on />
+                    <input
+                        type="checkbox"
+                        name="category"
+                        value=c.slug.clone()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let (on, slug) = (event_target_checked(&ev), slug.clone());
+                            update(&|q| {
+                                q.categories.retain(|s| *s != slug);
+                                if on {
+                                    q.categories.push(slug.clone());
+                                }
+                            });
+                        }
+                    />
                     {c.name.clone()}
                 </label>
             }
         })
         .collect_view();
-    let sort = query.sort;
-    let filtered = query
-        != SearchQuery {
-            q: query.q.clone(),
-            page: query.page,
-            ..Default::default()
-        };
+    let date = {
+        let update = update.clone();
+        move |name: &'static str,
+              label: &'static str,
+              get: fn(&SearchQuery) -> Option<String>,
+              set: fn(&mut SearchQuery, Option<String>)| {
+            let update = update.clone();
+            view! {
+                <label class="filters__date">
+                    {label}
+                    <input
+                        type="date"
+                        name=name
+                        prop:value=move || get(&query.read()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            update(&|q| set(q, (!v.is_empty()).then(|| v.clone())));
+                        }
+                    />
+                </label>
+            }
+        }
+    };
+    let on_sort = {
+        let update = update.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            update(&|q| q.sort = SearchQuery::from_pairs([("sort", v.as_str())]).sort);
+        }
+    };
     let sort_option = move |value: Sort, label: &'static str| {
-        view! { <option value=value.as_str() selected=sort == value>{label}</option> }
+        view! { <option value=value.as_str() selected=move || query.read().sort == value>{label}</option> }
+    };
+    let open = move || {
+        let q = query.read();
+        *q != SearchQuery {
+            q: q.q.clone(),
+            page: q.page,
+            ..Default::default()
+        }
     };
     view! {
         <Form action method="GET">
             <div class="filters" role="search">
                 <div class="filters__query">
                     <label for="search-q">"Search for"</label>
-                    <input id="search-q" type="search" name="q" value=query.q.clone() />
+                    <input id="search-q" type="search" name="q" autocomplete="off" prop:value=move || text.get() on:input=on_input />
                     <button type="submit">"Search"</button>
                 </div>
-                <details class="filters__panel" open=filtered>
+                <details class="filters__panel" open=open>
                     <summary>"Generic filters"</summary>
-                    <label class="filters__check">
-                        <input type="checkbox" name="exact" value="1" checked=query.exact />
-                        "Exact matches only"
-                    </label>
+                    {check("exact", "Exact matches only", |q| q.exact, |q, on| q.exact = on)}
                     <fieldset class="filters__group">
                         <legend>"Search in"</legend>
-                        {field("title", "Title", query.fields.title)}
-                        {field("standfirst", "Standfirst", query.fields.standfirst)}
-                        {field("body", "Body", query.fields.body)}
+                        {check("in", "Title", |q| q.fields.title, |q, on| q.fields.title = on)}
+                        {check("in", "Standfirst", |q| q.fields.standfirst, |q, on| q.fields.standfirst = on)}
+                        {check("in", "Body", |q| q.fields.body, |q, on| q.fields.body = on)}
                     </fieldset>
                     <fieldset class="filters__group">
                         <legend>"Categories"</legend>
@@ -122,12 +278,12 @@ fn Filters(query: SearchQuery) -> impl IntoView {
                     </fieldset>
                     <fieldset class="filters__group">
                         <legend>"Published"</legend>
-                        <label>"From " <input type="date" name="from" value=query.from.clone().unwrap_or_default() /></label>
-                        <label>"To " <input type="date" name="to" value=query.to.clone().unwrap_or_default() /></label>
+                        {date("from", "From ", |q| q.from.clone(), |q, v| q.from = v)}
+                        {date("to", "To ", |q| q.to.clone(), |q, v| q.to = v)}
                     </fieldset>
                     <label class="filters__sort">
                         "Sort by "
-                        <select name="sort">
+                        <select name="sort" on:change=on_sort>
                             {sort_option(Sort::Relevance, "Relevance")}
                             {sort_option(Sort::Newest, "Newest first")}
                             {sort_option(Sort::Oldest, "Oldest first")}
@@ -140,18 +296,63 @@ fn Filters(query: SearchQuery) -> impl IntoView {
     }
 }
 
-/// The matching articles for `query`, paginated.
+/// The `in=` value of a "Search in" checkbox label.
+fn label_value(label: &'static str) -> &'static str {
+    match label {
+        "Title" => "title",
+        "Standfirst" => "standfirst",
+        _ => "body",
+    }
+}
+
+/// The matching articles for `query`, highlighted and paginated.
 #[component]
-fn Results(list: Vec<ArticleSummary>, query: SearchQuery) -> impl IntoView {
+fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
     let ctx = use_ctx();
-    if query.q.trim().is_empty() {
+    let terms = words(&query.q);
+    if terms.is_empty() {
         return view! { <p class="search__hint">"Type a word or two to search every article."</p> }
             .into_any();
     }
-    let hits: Vec<ArticleSummary> = run(&list, &query, |_| None).into_iter().cloned().collect();
+    let bodies = &corpus.bodies;
+    let hits: Vec<ArticleSummary> = run(&corpus.index, &query, |slug| {
+        bodies.get(slug).map(String::as_str)
+    })
+    .into_iter()
+    .cloned()
+    .collect();
     let count = hits.len();
     let cut = paginate(&hits, query.page, PER_PAGE);
+    let exact = query.exact;
+    let fields = query.fields;
+    let items = cut
+        .items
+        .into_iter()
+        .map(|a| {
+            let href = routes::article(&ctx.root, &a.category, &a.slug);
+            let (when, exact_time) = ctx.when(&a.published);
+            let section = ctx.category_name(&a.category);
+            let snip = fields
+                .body
+                .then(|| bodies.get(&*a.slug).and_then(|b| snippet(b, &terms, exact, 90)))
+                .flatten();
+            let standfirst = a.standfirst.clone().map(|s| marked(&s, &terms, exact));
+            view! {
+                <article class="result">
+                    <p class="card__meta">
+                        <span class="card__section">{section}</span>
+                        " · "
+                        <time datetime=a.published.text.clone() title=exact_time>{when}</time>
+                    </p>
+                    <h2 class="result__title"><a class="card__link" href=href>{marked(&a.title, &terms, exact)}</a></h2>
+                    {standfirst.map(|s| view! { <p class="card__standfirst">{s}</p> })}
+                    {snip.map(|s| view! { <p class="result__snippet">{marked(&s, &terms, exact)}</p> })}
+                </article>
+            }
+        })
+        .collect_view();
     let root = ctx.root.clone();
+    let q_text = query.q.clone();
     let href = move |n| {
         let q = SearchQuery {
             page: n,
@@ -162,15 +363,32 @@ fn Results(list: Vec<ArticleSummary>, query: SearchQuery) -> impl IntoView {
     view! {
         <p class="search__count" role="status">
             {match count {
-                0 => "No results. Try fewer words, or widen the filters.".to_string(),
-                1 => "1 result".to_string(),
-                n => format!("{n} results"),
+                0 => "No results. Try fewer words, turn off “Exact matches only”, or widen the filters.".to_string(),
+                1 => format!("1 result for “{q_text}”"),
+                n => format!("{n} results for “{q_text}”"),
             }}
         </p>
-        <div class="listing">
-            {cut.items.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Standard show_section=true /> }).collect_view()}
-        </div>
+        {corpus.bodies_skipped.then(|| view! {
+            <p class="search__note">
+                "Article bodies are searched with a search index on a paper this size; these results come from titles and standfirsts."
+            </p>
+        })}
+        <div class="listing">{items}</div>
         <Pagination number=cut.number total=cut.total_pages href />
     }
     .into_any()
+}
+
+/// Text with the matches wrapped in `<mark>`.
+fn marked(text: &str, terms: &[String], exact: bool) -> impl IntoView {
+    highlight(text, terms, exact)
+        .into_iter()
+        .map(|(piece, hit)| {
+            if hit {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
 }

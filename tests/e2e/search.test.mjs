@@ -1,0 +1,79 @@
+// The search page: the filter panel drives the URL, the URL restores the view (reload,
+// Back/Forward), typing updates the results, matches are highlighted, bodies are searched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+const count = (page) => page.getByRole('main').getByRole('status').filter({ hasText: /results? for|No results/ });
+const titles = (page) => page.locator('.result__title').allTextContents();
+
+test('typing updates the results and the URL without flooding history', async () => {
+  const page = await h.page();
+  await page.goto(h.url + '/search');
+  await page.getByText('Type a word or two').waitFor();
+  const historyBefore = await page.evaluate(() => history.length);
+  const box = page.getByRole('searchbox', { name: 'Search for' });
+  await box.pressSequentially('shopkeepers', { delay: 30 });
+  await page.waitForURL(/\/search\?q=shopkeepers$/);
+  await count(page).filter({ hasText: '2 results for “shopkeepers”' }).waitFor();
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing replaces the entry');
+  // Found in the bodies only, with a highlighted snippet.
+  const marks = await page.locator('.result__snippet mark').allTextContents();
+  assert.deepEqual(marks.map((m) => m.toLowerCase()), ['shopkeepers', 'shopkeepers']);
+  assert.equal(await box.inputValue(), 'shopkeepers');
+});
+
+test('every filter writes the URL, and the URL restores them after a reload and on Back', async () => {
+  const page = await h.page();
+  await page.goto(h.url + '/search?q=energy');
+  await count(page).waitFor();
+  const all = Number((await count(page).textContent()).match(/\d+/)[0]);
+  await page.getByText('Generic filters').click();
+  await page.getByRole('checkbox', { name: 'Body' }).uncheck();
+  await page.waitForURL(/in=title,standfirst/);
+  await page.getByRole('group', { name: 'Categories' }).getByRole('checkbox', { name: 'Business' }).check();
+  await page.waitForURL(/category=business/);
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await page.waitForURL(/sort=oldest/);
+  await page.getByLabel('From').fill('2026-11-10');
+  await page.waitForURL(/from=2026-11-10/);
+  assert.equal(new URL(page.url()).search, '?q=energy&in=title,standfirst&category=business&from=2026-11-10&sort=oldest');
+  await count(page).waitFor();
+  const filtered = await titles(page);
+  assert.ok(filtered.length < all, `${filtered.length} < ${all}`);
+  // Each result is from Business, and oldest first.
+  for (const s of await page.locator('.result .card__section').allTextContents()) assert.equal(s, 'Business');
+  const dates = await page.locator('.result time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime'))));
+  assert.deepEqual(dates, [...dates].sort((a, b) => a - b));
+
+  await page.reload();
+  await count(page).waitFor();
+  assert.deepEqual(await titles(page), filtered);
+  assert.equal(await page.getByRole('checkbox', { name: 'Body' }).isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: 'Business' }).isChecked(), true);
+  assert.equal(await page.getByRole('combobox', { name: 'Sort by' }).inputValue(), 'oldest');
+  assert.equal(await page.getByLabel('From').inputValue(), '2026-11-10');
+
+  await page.getByRole('checkbox', { name: 'Exact matches only' }).check();
+  await page.waitForURL(/exact=1/);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('exact=1'));
+  assert.equal(await page.getByRole('checkbox', { name: 'Exact matches only' }).isChecked(), false);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('from='));
+  assert.equal(await page.getByLabel('From').inputValue(), '');
+  await count(page).waitFor();
+});
+
+test('titles and standfirsts are highlighted; exact phrases match in order only', async () => {
+  const page = await h.page();
+  await page.goto(h.url + '/search?q=grid%20compact&exact=1');
+  await count(page).filter({ hasText: '1 result' }).waitFor();
+  assert.deepEqual(await page.locator('.result__title mark').allTextContents(), ['grid compact']);
+  await page.goto(h.url + '/search?q=compact%20grid&exact=1&in=title');
+  await count(page).filter({ hasText: 'No results' }).waitFor();
+});
