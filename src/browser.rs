@@ -168,8 +168,8 @@ mod imp {
         let Ok(clipboard) = Reflect::get(&nav, &"clipboard".into()) else {
             return false;
         };
-        let Ok(write) = Reflect::get(&clipboard, &"writeText".into())
-            .and_then(|f| f.dyn_into::<Function>())
+        let Ok(write) =
+            Reflect::get(&clipboard, &"writeText".into()).and_then(|f| f.dyn_into::<Function>())
         else {
             return false;
         };
