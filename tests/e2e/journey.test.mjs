@@ -175,7 +175,7 @@ test('the masthead search box submits to /search?q=', async () => {
   await page.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).fill('Québec');
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/\/search\?q=Qu/);
-  await page.getByText(/^\d+ results?$/).waitFor();
+  await page.getByText(/^\d+ results? for “Québec”$/).waitFor();
   await page.getByRole('main').getByRole('link', { name: /documentary maker from Québec/ }).waitFor();
   assert.deepEqual(page.errors, []);
 });

@@ -28,7 +28,7 @@ test('dist/ renders under the strict Content-Security-Policy with zero violation
   await page.goto(h.url + ARTICLE);
   await heading(page).filter({ hasText: 'EU leaders' }).waitFor();
   await page.goto(h.url + '/search?q=grid&exact=1');
-  await page.getByText(/results?$/).first().waitFor();
+  await page.getByText(/results? for “grid”/).first().waitFor();
   violations.push(...await page.evaluate(() => window.__csp));
   assert.deepEqual(violations, []);
   assert.deepEqual(page.errors, []);
