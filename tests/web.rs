@@ -12,44 +12,14 @@ use meridian::components::{
     weather::WeatherBadge,
 };
 use meridian::error::AppError;
-use meridian::model::{decode, Ads, Article, ArticleSummary, Site, Weather};
-use meridian::{source::Source, Ctx};
-use std::sync::Arc;
+use meridian::model::{decode, Ads, Article, ArticleSummary, Weather};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SITE: &str = r#"{"name":"The Test Times","locale":"en-US","time_zone":"Europe/Brussels",
-  "content":{"kind":"static","base":"api"},
-  "categories":[{"slug":"world","name":"World"},{"slug":"sport","name":"Sport"}]}"#;
-
-/// Mounts `f` under a fresh element with the paper's context and returns that element.
-fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let parent: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&parent).unwrap();
-    let handle = leptos::mount::mount_to(parent.clone(), move || {
-        let site: Site = decode("site.json", SITE).unwrap();
-        let (_, set_pending) = signal(false);
-        provide_context(Ctx {
-            source: Source::new("/", &site).unwrap(),
-            site: Arc::new(site),
-            root: "/".into(),
-            set_pending,
-        });
-        f()
-    });
-    std::mem::forget(handle);
-    parent
-}
-
-fn all(el: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
-    let list = el.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
+mod support;
+use support::{all, mount};
 
 fn summary(slug: &str, category: &str) -> ArticleSummary {
     summary_at(slug, category, "2020-01-05T07:30:00+01:00")

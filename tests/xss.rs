@@ -9,21 +9,19 @@ use js_sys::{Object, Promise, Reflect};
 use leptos::prelude::*;
 use meridian::components::{article_body::ArticleBody, html_nodes::HtmlNodes};
 use meridian::html::sanitize;
-use meridian::model::{decode, Article, Site};
-use meridian::{source::Source, Ctx};
-use std::{cell::RefCell, rc::Rc, sync::Arc};
+use meridian::model::{decode, Article};
+use std::{cell::RefCell, rc::Rc};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+mod support;
+use support::all;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The shared vector list: a JSON array of HTML strings.
 const VECTORS: &str = include_str!("fixtures/xss-vectors.json");
-
-const SITE: &str = r#"{"name":"The Test Times","locale":"en-US","time_zone":"Europe/Brussels",
-  "content":{"kind":"static","base":"api"},
-  "categories":[{"slug":"world","name":"World"},{"slug":"sport","name":"Sport"}]}"#;
 
 /// Attribute on a container naming what it holds (`"ArticleBody 17"`: vector 17 rendered
 /// by `ArticleBody`); the traps and the DOM checks report the nearest one.
@@ -97,36 +95,14 @@ const FORBIDDEN_ATTRIBUTES: &[&str] = &[
     "is",
 ];
 
-/// Mounts `f` under a fresh element marked `label`, with the paper's context (as in
-/// tests/web.rs), and returns that element.
+/// Mounts `f` with the paper's context under a fresh element marked `label`.
 fn mount<V: IntoView + 'static>(
     label: &str,
     f: impl FnOnce() -> V + 'static,
 ) -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let parent: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    let parent = support::mount(f);
     parent.set_attribute(MARK, label).unwrap();
-    document.body().unwrap().append_child(&parent).unwrap();
-    let handle = leptos::mount::mount_to(parent.clone(), move || {
-        let site: Site = decode("site.json", SITE).unwrap();
-        let (_, set_pending) = signal(false);
-        provide_context(Ctx {
-            source: Source::new("/", &site).unwrap(),
-            site: Arc::new(site),
-            root: "/".into(),
-            set_pending,
-        });
-        f()
-    });
-    std::mem::forget(handle);
     parent
-}
-
-fn all(el: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let list = el.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
 }
 
 /// Resolves after `ms` milliseconds, through `setTimeout`.
