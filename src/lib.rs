@@ -20,6 +20,7 @@ pub mod pages;
 pub mod related;
 pub mod routes;
 pub mod search;
+pub mod search_index;
 pub mod seo;
 pub mod source;
 
