@@ -279,7 +279,7 @@ pub fn highlight(text: &str, terms: &[String], exact: bool) -> Vec<(String, bool
 }
 
 /// About `radius` characters of `text` either side of its first match, with "…" where
-/// it was cut; `None` without a match.
+/// it was cut and " · " between blocks; `None` without a match.
 pub fn snippet(text: &str, terms: &[String], exact: bool, radius: usize) -> Option<String> {
     let (s, e) = *hits(text, terms, exact).first()?;
     let start = text[..s]
@@ -306,7 +306,8 @@ pub fn snippet(text: &str, terms: &[String], exact: bool, radius: usize) -> Opti
     if start > 0 {
         out.push('…');
     }
-    out.push_str(text[start..end].trim());
+    // Blocks are separate lines in a body text; in one line of results they need a mark.
+    out.push_str(&text[start..end].trim().replace('\n', " · "));
     if end < text.len() {
         out.push('…');
     }

@@ -170,3 +170,13 @@ fn body_words_count_in_search_when_body_is_on() {
     let hits = run(&list, &parse("q=liege&in=title,standfirst"), |_| Some(body));
     assert!(hits.is_empty());
 }
+
+#[test]
+fn snippets_mark_block_boundaries() {
+    use meridian::search::snippet;
+    let body = "A fund with strings attached\nThe money will not flow.";
+    assert_eq!(
+        snippet(body, &terms("money"), false, 60).as_deref(),
+        Some("A fund with strings attached · The money will not flow.")
+    );
+}
