@@ -88,7 +88,14 @@ pub fn has_scheme(url: &str) -> bool {
 
 /// Whether an image URL is safe to put in `src`: http(s) or relative, nothing else.
 pub fn is_safe_src(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    // As a browser reads it: tabs and newlines anywhere are dropped, controls and spaces
+    // at the ends trimmed (so `java\tscript:` is seen as `javascript:`).
+    let lower: String = url
+        .trim_matches(|c: char| c.is_ascii_control() || c == ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase();
     !has_scheme(&lower) || lower.starts_with("http://") || lower.starts_with("https://")
 }
 
