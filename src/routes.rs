@@ -72,6 +72,16 @@ pub fn resolve(base: &str, url: &str) -> String {
     }
 }
 
+/// A URL from `site.json` (content base, weather): absolute and root-relative URLs are kept,
+/// anything else is relative to the app root.
+pub fn under_root(root: &str, url: &str) -> String {
+    if url.starts_with('/') || has_scheme(url) {
+        url.to_string()
+    } else {
+        join(root, url)
+    }
+}
+
 /// Whether `url` starts with `scheme:` (letters, digits, `+-.`, before any `/?#`).
 pub fn has_scheme(url: &str) -> bool {
     match url.find(':') {

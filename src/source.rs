@@ -75,13 +75,7 @@ impl Source {
                 ))
             }
         }
-        let base = if site.content.base.starts_with('/')
-            || crate::routes::has_scheme(&site.content.base)
-        {
-            site.content.base.clone()
-        } else {
-            join(root, &site.content.base)
-        };
+        let base = crate::routes::under_root(root, &site.content.base);
         Ok(Source {
             base: base.trim_end_matches('/').to_string(),
             timeout_ms: site.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS).max(1),
@@ -144,12 +138,11 @@ impl Source {
             if cache.started && expected != Some(url.as_str()) {
                 continue;
             }
-            let dir = url.rsplit_once('/').map_or("", |(d, _)| d).to_string();
             if !cache.started {
                 cache.index_loaded_at = now();
             }
             cache.started = true;
-            cache.next = page.next.map(|n| resolve(&dir, &n));
+            cache.next = next_page_url(&url, page.next);
             for a in page.articles {
                 if !cache.summaries.iter().any(|s| s.slug == a.slug) {
                     cache.summaries.push(a);
@@ -231,12 +224,17 @@ impl Source {
                 .zip(&cache.summaries)
                 .all(|(new, old)| new == old);
             if !unchanged || page.articles.len() > cache.summaries.len() {
-                let dir = url.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-                cache.next = page.next.map(|n| resolve(&dir, &n));
+                cache.next = next_page_url(&url, page.next);
                 cache.summaries = page.articles;
             }
         });
     }
+}
+
+/// The URL of the index page after the one at `page_url` (its `next` is relative to it).
+fn next_page_url(page_url: &str, next: Option<String>) -> Option<String> {
+    let dir = page_url.rsplit_once('/').map_or("", |(d, _)| d);
+    next.map(|n| resolve(dir, &n))
 }
 
 fn now() -> i64 {
@@ -258,10 +256,5 @@ fn spawn_background(f: impl std::future::Future<Output = ()> + 'static) {
 
 /// Loads the masthead weather from `url` (relative to the app root, or absolute).
 pub async fn load_weather(root: &str, url: &str) -> Result<Weather, AppError> {
-    let url = if url.starts_with('/') || crate::routes::has_scheme(url) {
-        url.to_string()
-    } else {
-        join(root, url)
-    };
-    load(&url).await
+    load(&crate::routes::under_root(root, url)).await
 }
