@@ -27,6 +27,8 @@ const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, self.location).hr
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
+    // The runtime caches exist from the start: `keep` only ever stores into existing ones.
+    await Promise.all([caches.open(CONTENT), caches.open(IMAGES)]);
     await Promise.all([...PRECACHED].map(async (url) => {
       // `reload` skips the HTTP cache: the shell must be this deploy's, never a stale copy.
       const response = await fetch(url, { cache: 'reload' });
@@ -121,15 +123,31 @@ async function cacheFirst(event, cacheName, limit) {
   return response;
 }
 
-/** Stores a copy of a complete, readable answer (200, not opaque), then trims the cache. */
+/** Stores a copy of a complete, readable answer (200, not opaque), then trims the cache.
+ *  An older worker can still be answering fetches it took before a new deploy activated and
+ *  deleted its caches: it must not re-create them (they would never be deleted), so it stores
+ *  only into a cache that still exists, and the current worker sweeps any such leftover. */
 function keep(event, cacheName, request, response, limit) {
   if (response.status !== 200 || response.type === 'opaque') return;
   const copy = response.clone();
   event.waitUntil((async () => {
+    if (!(await caches.has(cacheName))) return;
     const cache = await caches.open(cacheName);
     await cache.put(request, copy);
     if (Number.isFinite(limit)) await trim(cache, limit);
+    await sweep();
   })().catch(() => {}));
+}
+
+/** Deletes this paper's caches of other versions, when this worker is the active one and
+ *  no newer one is on its way (browsers without `self.serviceWorker` skip the sweep). */
+async function sweep() {
+  const registration = self.registration;
+  if (!self.serviceWorker || registration.active !== self.serviceWorker || registration.installing || registration.waiting) return;
+  const names = await caches.keys();
+  await Promise.all(names
+    .filter((name) => name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${VERSION}:`))
+    .map((name) => caches.delete(name)));
 }
 
 /** Keeps the `limit` most recently stored entries (Cache keys are in insertion order). */
