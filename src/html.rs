@@ -428,6 +428,55 @@ pub fn decode_entities(s: &str) -> String {
     decode(s, false)
 }
 
+/// Serializes sanitized nodes back to HTML: text and attribute values escaped, void
+/// elements without an end tag. Sanitizing the result gives safe nodes with the same text.
+pub fn to_html(nodes: &[Node]) -> String {
+    fn escape(out: &mut String, text: &str, attr: bool) {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attr => out.push_str("&quot;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                c => out.push(c),
+            }
+        }
+    }
+    fn write(out: &mut String, nodes: &[Node]) {
+        for node in nodes {
+            match node {
+                Node::Text(text) => escape(out, text, false),
+                Node::Element {
+                    tag,
+                    attrs,
+                    children,
+                } => {
+                    out.push('<');
+                    out.push_str(tag.name());
+                    for (attr, value) in attrs {
+                        out.push(' ');
+                        out.push_str(attr.name());
+                        out.push_str("=\"");
+                        escape(out, value, true);
+                        out.push('"');
+                    }
+                    out.push('>');
+                    if !matches!(tag, Tag::Br | Tag::Hr | Tag::Img) {
+                        write(out, children);
+                        out.push_str("</");
+                        out.push_str(tag.name());
+                        out.push('>');
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    write(&mut out, nodes);
+    out
+}
+
 /// Plain text of an HTML fragment: sanitize + text_of (e.g. a WordPress title
 /// "Tips &#038; Tricks" -> "Tips & Tricks").
 pub fn to_plain_text(html: &str) -> String {

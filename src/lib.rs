@@ -23,6 +23,7 @@ pub mod search;
 pub mod search_index;
 pub mod seo;
 pub mod source;
+pub mod wordpress;
 
 use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
 use leptos::prelude::*;

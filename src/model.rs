@@ -54,6 +54,11 @@ fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Opti
 pub struct Content {
     pub kind: ContentKind,
     pub base: String,
+    /// WordPress only (an extension of the contract): where "Top news" reads a post's
+    /// popularity, a dotted path into the post's REST JSON such as `meta.popularity`.
+    /// Absent: Top news is simply the most recent posts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub popularity: Option<String>,
 }
 
 /// The two content sources of the contract.
@@ -291,6 +296,18 @@ fn blocks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Block>, D::Error> {
     Ok(out)
 }
 
+impl Block {
+    /// A paragraph of the body: a text paragraph, or one kept as HTML (a CMS paragraph
+    /// with links or emphasis). In-article ad slots count these.
+    pub fn is_paragraph(&self) -> bool {
+        match self {
+            Block::Paragraph { .. } => true,
+            Block::Html { html } => html.starts_with("<p>") || html.starts_with("<p "),
+            _ => false,
+        }
+    }
+}
+
 impl Article {
     /// The text a reader reads in the body, block by block, one block a line.
     pub fn body_text(&self) -> String {
@@ -376,7 +393,7 @@ pub fn ad_positions(body: &[Block], every: u32) -> Vec<usize> {
     let mut paragraphs = 0;
     let mut out = Vec::new();
     for (i, block) in body.iter().enumerate() {
-        if matches!(block, Block::Paragraph { .. }) {
+        if block.is_paragraph() {
             paragraphs += 1;
             if paragraphs % every == 0 && i + 1 < body.len() {
                 out.push(i);

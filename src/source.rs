@@ -1,14 +1,20 @@
 //! The one place content is loaded: `site.json`, the index, articles, the weather.
 //!
 //! Pages ask a [`Source`] for data; components never fetch. Loaded files are cached, so
-//! Back/Forward and revisits reuse them. The static source reads the JSON of the contract;
-//! a WordPress source will sit behind the same methods.
+//! Back/Forward and revisits reuse them. Two backends sit behind the same methods: the
+//! static JSON of the contract (§2–3) and a WordPress REST API (§5, [`crate::wordpress`]);
+//! pages never know which one they read.
 
 mod fetch;
 
 use crate::error::AppError;
-use crate::model::{decode, Article, ArticleSummary, ContentKind, IndexPage, Site, Weather};
+use crate::model::{
+    decode, Article, ArticleSummary, Category, ContentKind, IndexPage, Site, Weather,
+};
 use crate::routes::{join, resolve};
+use crate::search::{words, SearchQuery};
+use crate::wordpress::{self as wp, WpCategory};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -27,9 +33,24 @@ async fn load_within<T: serde::de::DeserializeOwned>(
     decode(url, &text)
 }
 
-/// Loads `site.json` from the app root.
+/// Loads `site.json` from the app root. A WordPress site that lists no categories gets
+/// WordPress's own (the most used first) as its navigation.
 pub async fn load_site(root: &str) -> Result<Site, AppError> {
-    load(&join(root, "site.json")).await
+    let mut site: Site = load(&join(root, "site.json")).await?;
+    if site.content.kind == ContentKind::Wordpress && site.categories.is_empty() {
+        let base = crate::routes::under_root(root, &site.content.base);
+        match load::<Vec<serde_json::Value>>(&wp::categories_url(&base)).await {
+            Ok(values) => {
+                site.categories = wp::categories(&values)
+                    .into_iter()
+                    .map(|c| c.category)
+                    .filter(|c| !crate::routes::RESERVED.contains(&c.slug.as_str()))
+                    .collect()
+            }
+            Err(e) => leptos::logging::warn!("WordPress categories: {e}; no navigation"),
+        }
+    }
+    Ok(site)
 }
 
 /// How many article files body search fetches at once.
@@ -45,10 +66,35 @@ const REVALIDATE_AFTER_MS: i64 = 60_000;
 /// The content of one site, with what has been loaded so far.
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// Absolute or root-relative URL of the content directory (`/api`).
+    /// Absolute or root-relative URL of the content directory (`/api`), or the WordPress
+    /// REST root (`https://site/wp-json`, `https://site/?rest_route=`).
     base: String,
     timeout_ms: u32,
+    backend: Backend,
     state: Arc<Mutex<Cache>>,
+}
+
+#[derive(Clone, Debug)]
+enum Backend {
+    Static,
+    WordPress {
+        /// The site's categories (a post in several is filed under the first known one).
+        known: Arc<[Category]>,
+        /// Where "Top news" reads a post's popularity (`content.popularity`).
+        popularity: Option<Arc<str>>,
+    },
+}
+
+/// What a search runs over: index entries and, when bodies are searched, their text.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Corpus {
+    pub index: Vec<ArticleSummary>,
+    /// Body text by slug, when the query searches bodies and the paper is small enough.
+    pub bodies: HashMap<String, String>,
+    /// The query asked for bodies but the paper is too large to search them without an index.
+    pub bodies_skipped: bool,
+    /// The server found more candidates than were read (the most matching are shown).
+    pub truncated: bool,
 }
 
 #[derive(Debug, Default)]
@@ -62,25 +108,83 @@ struct Cache {
     index_loaded_at: i64,
     /// Articles with the time they were loaded.
     articles: HashMap<String, (Article, i64)>,
+    /// WordPress categories (ids for a search's category filter), once loaded.
+    wp_categories: Option<Vec<WpCategory>>,
 }
 
 impl Source {
     /// The source `site` describes, for an app served from `root`.
     pub fn new(root: &str, site: &Site) -> Result<Source, AppError> {
-        match site.content.kind {
-            ContentKind::Static => {}
-            ContentKind::Wordpress => {
-                return Err(AppError::Unsupported(
-                    "site.json asks for WordPress content, which this build cannot read yet".into(),
-                ))
-            }
-        }
+        let backend = match site.content.kind {
+            ContentKind::Static => Backend::Static,
+            ContentKind::Wordpress => Backend::WordPress {
+                known: site.categories.clone().into(),
+                popularity: site.content.popularity.as_deref().map(Arc::from),
+            },
+        };
         let base = crate::routes::under_root(root, &site.content.base);
         Ok(Source {
             base: base.trim_end_matches('/').to_string(),
             timeout_ms: site.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS).max(1),
+            backend,
             state: Arc::default(),
         })
+    }
+
+    /// The URL of the first index page.
+    fn first_index_page(&self) -> String {
+        match &self.backend {
+            Backend::Static => self.url("articles.json"),
+            Backend::WordPress { .. } => wp::posts_page(&self.base, 1),
+        }
+    }
+
+    /// Loads the index page at `url`: its entries and the URL of the next page. WordPress
+    /// pages carry their posts' bodies, which are kept as loaded articles.
+    async fn index_page(
+        &self,
+        url: &str,
+    ) -> Result<(Vec<ArticleSummary>, Option<String>), AppError> {
+        match &self.backend {
+            Backend::Static => {
+                let page: IndexPage = load_within(url, self.timeout_ms).await?;
+                Ok((page.articles, next_page_url(url, page.next)))
+            }
+            Backend::WordPress { .. } => {
+                let fetched = match fetch::fetch(url, self.timeout_ms).await {
+                    // A page past the end (the paper shrank meanwhile) is WordPress's 400.
+                    Err(AppError::Http { status: 400, .. }) if !url.ends_with("page=1") => {
+                        return Ok((Vec::new(), None))
+                    }
+                    other => other?,
+                };
+                let values: serde_json::Value = decode(url, &fetched.text)?;
+                let posts = wp::post_values(values);
+                let count = posts.len() as u32;
+                let articles = self.keep_posts(&posts);
+                let next = wp::next_posts_page(url, count, fetched.total_pages);
+                Ok((articles.into_iter().map(|a| a.summary).collect(), next))
+            }
+        }
+    }
+
+    /// Maps WordPress posts to articles and keeps them as loaded.
+    fn keep_posts(&self, posts: &[serde_json::Value]) -> Vec<Article> {
+        let Backend::WordPress { known, popularity } = &self.backend else {
+            return Vec::new();
+        };
+        let articles: Vec<Article> = posts
+            .iter()
+            .filter_map(|p| wp::article(p, known, popularity.as_deref()))
+            .collect();
+        let mut cache = self.lock();
+        let at = now();
+        for a in &articles {
+            cache
+                .articles
+                .insert(a.summary.slug.to_string(), (a.clone(), at));
+        }
+        articles
     }
 
     /// Resolves a content-relative URL (an image `src`) against the content base.
@@ -116,7 +220,7 @@ impl Source {
                     return Ok(cache.summaries.clone());
                 }
                 match (&cache.next, cache.started) {
-                    (_, false) => self.url("articles.json"),
+                    (_, false) => self.first_index_page(),
                     (Some(next), true) => next.clone(),
                     (None, true) => unreachable!("returned above"),
                 }
@@ -126,7 +230,7 @@ impl Source {
                 cache.next = None;
                 return Ok(cache.summaries.clone());
             }
-            let page: IndexPage = load_within(&url, self.timeout_ms).await?;
+            let (articles, next) = self.index_page(&url).await?;
             seen.push(url.clone());
             let mut cache = self.lock();
             // Another view may have loaded this page while we waited.
@@ -142,8 +246,8 @@ impl Source {
                 cache.index_loaded_at = now();
             }
             cache.started = true;
-            cache.next = next_page_url(&url, page.next);
-            for a in page.articles {
+            cache.next = next;
+            for a in articles {
                 if !cache.summaries.iter().any(|s| s.slug == a.slug) {
                     cache.summaries.push(a);
                 }
@@ -193,6 +297,15 @@ impl Source {
         if !crate::model::is_slug(slug) {
             return Err(AppError::NotFound { url: slug.into() });
         }
+        if let Backend::WordPress { .. } = self.backend {
+            let url = wp::post_url(&self.base, slug);
+            let values: serde_json::Value = load_within(&url, self.timeout_ms).await?;
+            return self
+                .keep_posts(&wp::post_values(values))
+                .into_iter()
+                .find(|a| *a.summary.slug == *slug)
+                .ok_or(AppError::NotFound { url });
+        }
         let url = self.url(&format!("articles/{slug}.json"));
         let article: Article = load_within(&url, self.timeout_ms).await?;
         if *article.summary.slug != *slug {
@@ -213,21 +326,110 @@ impl Source {
     fn revalidate_index(&self) {
         let source = self.clone();
         spawn_background(async move {
-            let url = source.url("articles.json");
-            let Ok(page) = load_within::<IndexPage>(&url, source.timeout_ms).await else {
+            let url = source.first_index_page();
+            let Ok((articles, next)) = source.index_page(&url).await else {
                 return;
             };
             let mut cache = source.lock();
-            let unchanged = page
-                .articles
+            let unchanged = articles
                 .iter()
                 .zip(&cache.summaries)
                 .all(|(new, old)| new == old);
-            if !unchanged || page.articles.len() > cache.summaries.len() {
-                cache.next = next_page_url(&url, page.next);
-                cache.summaries = page.articles;
+            if !unchanged || articles.len() > cache.summaries.len() {
+                cache.next = next;
+                cache.summaries = articles;
             }
         });
+    }
+
+    /// What the corpus of `query` depends on: a search reloads only when this changes
+    /// (static: whether bodies are needed; WordPress: the server query).
+    pub fn corpus_key(&self, query: &SearchQuery) -> String {
+        match self.backend {
+            Backend::Static => {
+                let bodies = query.fields.body && !words(&query.q).is_empty();
+                if bodies { "index+bodies" } else { "index" }.into()
+            }
+            Backend::WordPress { .. } => {
+                let server_side = SearchQuery {
+                    page: 1,
+                    exact: false,
+                    ..query.clone()
+                };
+                if words(&query.q).is_empty() {
+                    return String::new();
+                }
+                server_side.to_query_string()
+            }
+        }
+    }
+
+    /// The articles a search for `query` runs over: the static index (with the bodies of a
+    /// small paper), or what WordPress's own search returns for it (with bodies).
+    pub async fn corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
+        if let Backend::WordPress { .. } = self.backend {
+            return self.wordpress_corpus(query).await;
+        }
+        let index = self.index_until(|_| false).await?;
+        let wants_bodies = query.fields.body && !words(&query.q).is_empty();
+        let mut corpus = Corpus {
+            bodies_skipped: wants_bodies && index.len() > BODY_SEARCH_LIMIT,
+            ..Corpus::default()
+        };
+        if wants_bodies && !corpus.bodies_skipped {
+            let slugs = index.iter().map(|a| a.slug.to_string()).collect();
+            corpus.bodies = self.body_texts(slugs).await.into_iter().collect();
+        }
+        corpus.index = index;
+        Ok(corpus)
+    }
+
+    async fn wordpress_corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
+        let mut corpus = Corpus::default();
+        if words(&query.q).is_empty() {
+            return Ok(corpus);
+        }
+        let ids: Vec<(String, u64)> = if query.categories.is_empty() {
+            Vec::new()
+        } else {
+            self.wp_categories()
+                .await?
+                .into_iter()
+                .map(|c| (c.category.slug, c.id))
+                .collect()
+        };
+        for page in 1..=wp::SEARCH_PAGES {
+            let Some(url) = wp::search_url(&self.base, query, &ids, page) else {
+                break;
+            };
+            let fetched = fetch::fetch(&url, self.timeout_ms).await?;
+            let values: serde_json::Value = decode(&url, &fetched.text)?;
+            let posts = wp::post_values(values);
+            let count = posts.len() as u32;
+            for article in self.keep_posts(&posts) {
+                corpus
+                    .bodies
+                    .insert(article.summary.slug.to_string(), article.body_text());
+                corpus.index.push(article.summary);
+            }
+            if wp::next_posts_page(&url, count, fetched.total_pages).is_none() {
+                break;
+            }
+            corpus.truncated = page == wp::SEARCH_PAGES;
+        }
+        Ok(corpus)
+    }
+
+    /// WordPress's categories, loaded once.
+    async fn wp_categories(&self) -> Result<Vec<WpCategory>, AppError> {
+        if let Some(c) = self.lock().wp_categories.clone() {
+            return Ok(c);
+        }
+        let url = wp::categories_url(&self.base);
+        let values: Vec<serde_json::Value> = load_within(&url, self.timeout_ms).await?;
+        let categories = wp::categories(&values);
+        self.lock().wp_categories = Some(categories.clone());
+        Ok(categories)
     }
 }
 

@@ -26,6 +26,15 @@
 //!   whitespace and control characters removed (before and after one more entity decoding),
 //!   starts with none of `javascript:`, `vbscript:`, `data:` (nor, for `href`/`src`, with
 //!   `//` or `\\`); no node is deeper than 65; `to_plain_text` equals `text_of(sanitize)`.
+//! - `html_serialize_round_trip`: `html::to_html` of sanitized nodes sanitizes again to safe
+//!   nodes with the same text (WordPress paragraphs with links are kept as serialized HTML;
+//!   the sanitizer's tree can nest what a parser would not, `<h2>` in `<h2>`, so the text,
+//!   not the tree, is what survives exactly).
+//! - `wordpress_post`: `wordpress::article` on WordPress-shaped post JSON (every field of a
+//!   `wp/v2/posts?_embed` answer, right or wrong type, missing, null; `content.rendered` and
+//!   titles from the HTML grammar, with leaked shortcodes). Property: no panic; a mapped
+//!   article passes the same checks as a decoded one, its slug is a slug, and every HTML
+//!   block sanitizes to safe nodes.
 //! - `html_decode_entities`: `decode_entities` on entity soup: no panic, text without `&`
 //!   unchanged.
 //! - `search_from_pairs_never_panics`, `search_query_round_trip`:
@@ -48,7 +57,7 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use meridian::error::AppError;
-use meridian::html::{decode_entities, sanitize, text_of, to_plain_text, Attr, Node};
+use meridian::html::{decode_entities, sanitize, text_of, to_html, to_plain_text, Attr, Node};
 use meridian::model::{ad_positions, decode, Article, IndexPage, Site, Weather};
 use meridian::routes;
 use meridian::search::SearchQuery;
@@ -1274,6 +1283,125 @@ fn scheme() -> BoxedStrategy<String> {
         .boxed()
 }
 
+/// `rendered` HTML: the grammar's documents, sometimes with shortcodes leaked into them.
+fn rendered(m: Mix) -> S {
+    const SHORTCODES: &[&str] = &[
+        "[caption id=\"a\" width=\"300\"]",
+        "[/caption]",
+        "[vc_row]",
+        "[/vc_row]",
+        "[gallery ids=\"1,2\"]",
+        "[sic]",
+        "[",
+        "]",
+        "[/",
+        "[a=]",
+        "[&hellip;]",
+    ];
+    let html = (html_doc(20), vec(select(SHORTCODES), 0..4), any::<Index>()).prop_map(
+        |(mut html, codes, at)| {
+            for code in codes {
+                let i = boundary(&html, &at);
+                html.insert_str(i, code);
+            }
+            html
+        },
+    );
+    obj(
+        m,
+        vec![("rendered", field(m, html.prop_map(J::Str).boxed()))],
+    )
+}
+
+/// A post of `wp/v2/posts?_embed`.
+fn wp_post_json(m: Mix) -> S {
+    let wp_date = || {
+        field(
+            m,
+            prop_oneof![
+                4 => "20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]",
+                1 => date_text(m),
+            ]
+            .prop_map(J::Str)
+            .boxed(),
+        )
+    };
+    let term = obj(
+        m,
+        vec![
+            (
+                "taxonomy",
+                field(
+                    m,
+                    select(&["category", "post_tag", "x"][..])
+                        .prop_map(|t| J::Str(t.into()))
+                        .boxed(),
+                ),
+            ),
+            ("slug", slug(m)),
+            ("name", string(m)),
+        ],
+    );
+    let sizes = field(
+        m,
+        vec(
+            (
+                "[a-z_]{1,8}",
+                obj(
+                    m,
+                    vec![
+                        ("width", size(m)),
+                        ("height", size(m)),
+                        ("source_url", string(m)),
+                    ],
+                ),
+            ),
+            0..4,
+        )
+        .prop_map(|kv| J::Obj(kv.into_iter().collect()))
+        .boxed(),
+    );
+    let media = obj(
+        m,
+        vec![
+            ("source_url", string(m)),
+            ("alt_text", string(m)),
+            ("caption", rendered(m)),
+            (
+                "media_details",
+                obj(
+                    m,
+                    vec![("width", size(m)), ("height", size(m)), ("sizes", sizes)],
+                ),
+            ),
+        ],
+    );
+    let embedded = obj(
+        m,
+        vec![
+            ("author", list_of(m, obj(m, vec![("name", string(m))]), 3)),
+            ("wp:featuredmedia", list_of(m, media, 2)),
+            ("wp:term", list_of(m, list_of(m, term, 4), 3)),
+        ],
+    );
+    obj(
+        m,
+        vec![
+            ("id", size(m)),
+            ("slug", slug(m)),
+            ("date", wp_date()),
+            ("date_gmt", wp_date()),
+            ("modified", wp_date()),
+            ("modified_gmt", wp_date()),
+            ("title", rendered(m)),
+            ("excerpt", rendered(m)),
+            ("content", rendered(m)),
+            ("meta", obj(m, vec![("popularity", popularity(m))])),
+            ("_embedded", embedded),
+        ],
+    )
+}
+
 fn url_value() -> BoxedStrategy<String> {
     prop_oneof![
         5 => (scheme(), select(URL_RESTS)).prop_map(|(s, r)| s + r),
@@ -1750,6 +1878,33 @@ proptest! {
         let text = text_of(&nodes);
         prop_assert_eq!(to_plain_text(&html), text);
         let _ = decode_entities(&html);
+    }
+
+    #[test]
+    fn html_serialize_round_trip(html in html_doc(40)) {
+        let nodes = sanitize(&html);
+        let again = sanitize(&to_html(&nodes));
+        check_nodes(&again)?;
+        prop_assert_eq!(text_of(&again), text_of(&nodes));
+    }
+
+    #[test]
+    fn wordpress_post(doc in mild_and_wild(wp_post_json)) {
+        use meridian::model::Category;
+        let text = doc.text();
+        let Ok(post) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return Ok(());
+        };
+        let known = [Category { slug: "world".into(), name: "World".into() }];
+        if let Some(article) = meridian::wordpress::article(&post, &known, Some("meta.popularity")) {
+            prop_assert!(meridian::model::is_slug(&article.summary.slug));
+            check_article(&article)?;
+            for block in &article.body {
+                if let meridian::model::Block::Html { html } = block {
+                    check_nodes(&sanitize(html))?;
+                }
+            }
+        }
     }
 
     #[test]

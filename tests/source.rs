@@ -130,13 +130,57 @@ fn a_sharded_index_is_followed_only_as_far_as_needed() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A WordPress site behind the same methods, over recorded answers on disk (natively,
+/// `file://` URLs read files and ignore the query string).
 #[test]
-fn wordpress_sites_are_refused_with_a_clear_message() {
-    let site = meridian::model::decode(
-        "site.json",
-        r#"{"name":"N","content":{"kind":"wordpress","base":"https://x/wp-json"},"categories":[]}"#,
+fn a_wordpress_site_is_read_through_the_same_methods() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wordpress");
+    let dir = std::env::temp_dir().join(format!("meridian-wp-{}", std::process::id()));
+    let api = dir.join("wp-json/wp/v2");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::copy(format!("{fixtures}/posts-embed.json"), api.join("posts")).unwrap();
+    std::fs::copy(
+        format!("{fixtures}/categories.json"),
+        api.join("categories"),
     )
     .unwrap();
-    let err = Source::new("/", &site).unwrap_err();
-    assert!(err.to_string().contains("WordPress"));
+    let root = format!("file://{}/", dir.display());
+    std::fs::write(
+        dir.join("site.json"),
+        r#"{"name":"N","content":{"kind":"wordpress","base":"wp-json","popularity":"meta.popularity"},"categories":[]}"#,
+    )
+    .unwrap();
+    let site = block_on(load_site(&root)).unwrap();
+    let nav: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+    for slug in [
+        "world",
+        "business",
+        "technology",
+        "science",
+        "culture",
+        "sport",
+    ] {
+        assert!(
+            nav.contains(&slug),
+            "WordPress's categories are the navigation: {nav:?}"
+        );
+    }
+    let source = Source::new(&root, &site).unwrap();
+    let latest = block_on(source.latest()).unwrap();
+    assert_eq!(latest.len(), 3, "a short page is the last one");
+    assert!(
+        latest.iter().any(|a| a.popularity > 0.0),
+        "popularity from the configured field"
+    );
+    assert_eq!(block_on(source.index_until(|_| false)).unwrap().len(), 3);
+    // The index pages carried the bodies: the article needs no other request.
+    std::fs::remove_file(api.join("posts")).unwrap();
+    let article = block_on(source.article(&latest[0].slug)).unwrap();
+    assert_eq!(article.summary, latest[0]);
+    assert!(article.word_count() > 100);
+    assert!(matches!(
+        block_on(source.article("not-a-post")),
+        Err(AppError::NotFound { .. })
+    ));
+    std::fs::remove_dir_all(&dir).ok();
 }

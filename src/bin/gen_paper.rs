@@ -303,6 +303,7 @@ fn generate(o: &Options) -> Result<usize, String> {
         content: Content {
             kind: ContentKind::Static,
             base: "api".into(),
+            popularity: None,
         },
         categories: CATEGORIES
             .iter()

@@ -3,37 +3,24 @@
 //! Typing updates the results after a pause and replaces the history entry; every other
 //! control (and pressing Enter) pushes a new one, so Back/Forward and shared links restore
 //! the exact view. Without a search index, bodies are searched by fetching the article
-//! files of a small paper (see [`BODY_SEARCH_LIMIT`]).
+//! files of a small paper (see [`crate::source::BODY_SEARCH_LIMIT`]).
 
 use super::{failure_view, Skeleton, PER_PAGE};
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
-use crate::error::AppError;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
 use crate::search::{highlight, run, snippet, words, SearchQuery, Sort};
-use crate::source::BODY_SEARCH_LIMIT;
+use crate::source::Corpus;
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long typing pauses before the results follow.
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
-
-/// What a search runs over.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-struct Corpus {
-    index: Vec<ArticleSummary>,
-    /// Body text by slug, when the query searches bodies and the paper is small enough.
-    bodies: HashMap<String, String>,
-    /// The query asked for bodies but the paper is too large to search them without an index.
-    bodies_skipped: bool,
-}
 
 /// The search page.
 #[component]
@@ -44,28 +31,14 @@ pub fn SearchPage() -> impl IntoView {
         let map = query_map.read();
         SearchQuery::from_pairs((&*map).into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
-    let wants_bodies = Memo::new(move |_| {
-        let q = query.read();
-        q.fields.body && !words(&q.q).is_empty()
-    });
+    let source = ctx.source.clone();
+    let key = Memo::new(move |_| source.corpus_key(&query.read()));
     let source = ctx.source.clone();
     let corpus = Resource::new(
-        move || wants_bodies.get(),
-        move |wants_bodies| {
-            let source = source.clone();
-            send(async move {
-                let index = source.index_until(|_| false).await?;
-                let mut corpus = Corpus {
-                    bodies_skipped: wants_bodies && index.len() > BODY_SEARCH_LIMIT,
-                    ..Corpus::default()
-                };
-                if wants_bodies && !corpus.bodies_skipped {
-                    let slugs = index.iter().map(|a| a.slug.to_string()).collect();
-                    corpus.bodies = source.body_texts(slugs).await.into_iter().collect();
-                }
-                corpus.index = index;
-                Ok::<_, AppError>(corpus)
-            })
+        move || key.get(),
+        move |_| {
+            let (source, query) = (source.clone(), query.get_untracked());
+            send(async move { source.corpus(&query).await })
         },
     );
     let title = move || {
@@ -368,6 +341,9 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
                 n => format!("{n} results for “{q_text}”"),
             }}
         </p>
+        {corpus.truncated.then(|| view! {
+            <p class="search__note">"Showing the best matches the site returned; add a word or a filter to narrow them down."</p>
+        })}
         {corpus.bodies_skipped.then(|| view! {
             <p class="search__note">
                 "Article bodies are searched with a search index on a paper this size; these results come from titles and standfirsts."

@@ -6,8 +6,21 @@ use crate::error::{retry_delay, AppError};
 /// How long a content request may take by default before the reader is told it timed out.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
+/// A successful answer.
+#[derive(Debug)]
+pub struct Fetched {
+    pub text: String,
+    /// WordPress's `X-WP-TotalPages` header, when the answer has one.
+    pub total_pages: Option<u32>,
+}
+
 /// Fetches `url`, retrying network errors and 5xx with back-off (see [`retry_delay`]).
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, AppError> {
+    fetch(url, timeout_ms).await.map(|f| f.text)
+}
+
+/// [`fetch_text`], with the paging headers of the answer.
+pub async fn fetch(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
     let mut retries = 0;
     loop {
         match imp::fetch_once(url, timeout_ms).await {
@@ -27,6 +40,7 @@ pub use imp::set_native_root;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use super::Fetched;
     use crate::error::AppError;
     use send_wrapper::SendWrapper;
     use std::cell::Cell;
@@ -57,7 +71,7 @@ mod imp {
 
     /// One `fetch` with a timeout. The request is aborted when the reactive owner that
     /// asked for it is cleaned up (the view went away, or its inputs changed).
-    pub async fn fetch_once(url: &str, timeout_ms: u32) -> Result<String, AppError> {
+    pub async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
         let network = |e: JsValue| {
             if offline() {
                 return AppError::Offline { url: url.into() };
@@ -105,10 +119,19 @@ mod imp {
                     })
                 }
             }
+            let total_pages = response
+                .headers()
+                .get("X-WP-TotalPages")
+                .ok()
+                .flatten()
+                .and_then(|v| v.trim().parse().ok());
             let text = JsFuture::from(response.text().map_err(network)?)
                 .await
                 .map_err(network)?;
-            Ok(text.as_string().unwrap_or_default())
+            Ok(Fetched {
+                text: text.as_string().unwrap_or_default(),
+                total_pages,
+            })
         }
         .await;
         if let Some(timer) = timer {
@@ -126,6 +149,7 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    use super::Fetched;
     use crate::error::AppError;
 
     static NATIVE_ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
@@ -138,7 +162,7 @@ mod imp {
     /// Files answer at once; nothing to wait for.
     pub async fn sleep(_: u32) {}
 
-    pub async fn fetch_once(url: &str, _timeout_ms: u32) -> Result<String, AppError> {
+    pub async fn fetch_once(url: &str, _timeout_ms: u32) -> Result<Fetched, AppError> {
         let url_path = url.split(['?', '#']).next().unwrap_or("");
         // `file:///abs/path` reads any file; other URLs are relative to the content directory.
         let file = if let Some(abs) = url_path.strip_prefix("file://") {
@@ -156,7 +180,10 @@ mod imp {
             root.join(path)
         };
         match std::fs::read_to_string(file) {
-            Ok(text) => Ok(text),
+            Ok(text) => Ok(Fetched {
+                text,
+                total_pages: None,
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Err(AppError::NotFound { url: url.into() })
             }
