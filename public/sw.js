@@ -19,9 +19,10 @@ const IMAGES = `${PREFIX}${VERSION}:images`;
 /** Entries kept in each runtime cache (content JSON, pictures), most recent first. */
 const RUNTIME_LIMIT = 60;
 
-// PRECACHE holds paths relative to this script, which sits at the app root: './' is the
-// shell (the root URL itself, so hosts that rewrite /index.html to / are fine).
-const SHELL_URL = new URL('./', self.location).href;
+// PRECACHE holds paths relative to this script, which sits at the app root. The shell is
+// `404.html`: the untouched app shell that renders any route (index.html may be the
+// prerendered front page, which must not answer for other routes).
+const SHELL_URL = new URL('404.html', self.location).href;
 const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, self.location).href));
 
 self.addEventListener('install', (event) => {

@@ -55,14 +55,15 @@ const sw = join(dir, 'sw.js');
 if (existsSync(sw)) {
   const template = readFileSync(sw, 'utf8');
   if (release) {
-    // The shell ('./', the app root itself), the hashed assets, and what the shell needs first.
+    // The shell (404.html: index.html may become the prerendered front page), the hashed
+    // assets, and what the shell needs first.
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => e.name)
-      .filter((n) => n !== 'sw.js' && (/\.(?:js|wasm|css)$/.test(n) || /^favicon/.test(n) ||
+      .filter((n) => n !== 'sw.js' && n !== '404.html' && (/\.(?:js|wasm|css)$/.test(n) || /^favicon/.test(n) ||
         n === 'manifest.webmanifest' || n === 'site.json'))
       .sort();
-    const precache = ['./', ...names];
+    const precache = ['404.html', ...names];
     // New asset names, a changed shell or a changed worker → a new VERSION, new sw.js bytes.
     const version = createHash('sha256')
       .update(precache.join('\n')).update('\0').update(html).update('\0').update(template)

@@ -29,6 +29,11 @@ pub fn origin() -> Option<String> {
     imp::origin()
 }
 
+/// Whether the document is a prerendered page (its hydration data is loaded).
+pub fn is_prerendered() -> bool {
+    imp::is_prerendered()
+}
+
 /// Whether the browser says it is online.
 pub fn is_online() -> bool {
     imp::is_online()
@@ -117,6 +122,12 @@ mod imp {
 
     pub fn origin() -> Option<String> {
         window()?.location().origin().ok()
+    }
+
+    pub fn is_prerendered() -> bool {
+        window().is_some_and(|w| {
+            js_sys::Reflect::has(&w, &"__RESOLVED_RESOURCES".into()).unwrap_or(false)
+        })
     }
 
     pub fn is_online() -> bool {
@@ -228,6 +239,9 @@ mod imp {
     }
     pub fn origin() -> Option<String> {
         None
+    }
+    pub fn is_prerendered() -> bool {
+        false
     }
     pub fn is_online() -> bool {
         true

@@ -120,6 +120,67 @@ pub fn format_utc(millis: i64, with_time: bool) -> String {
     }
 }
 
+/// The offset in minutes of an RFC 3339 text (`+01:00` → 60, `Z` → 0), if it has one.
+pub fn offset_minutes(text: &str) -> Option<i64> {
+    let time = text.get(10..)?;
+    if time.ends_with(['Z', 'z']) {
+        return Some(0);
+    }
+    let at = time.rfind(['+', '-'])?;
+    let (sign, rest) = time[at..].split_at(1);
+    let (h, m) = rest.split_once(':')?;
+    let minutes = h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?;
+    Some(if sign == "-" { -minutes } else { minutes })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+];
+
+/// What a prerendered page shows before the browser's `Intl` takes over: English, in the
+/// time's own offset (`text` is its RFC 3339 form; UTC without one). `long_day`:
+/// "Wednesday, November 25, 2026"; `with_time`: "November 25, 2026 at 6:45 AM"; neither:
+/// "Nov 25, 2026". The same on the server and in the browser, so hydration matches.
+pub fn format_plain(millis: i64, text: &str, long_day: bool, with_time: bool) -> String {
+    let local = millis + offset_minutes(text).unwrap_or(0) * 60_000;
+    let (y, m, d, hh, mm) = civil_from_millis(local);
+    let month = MONTHS[(m - 1).clamp(0, 11) as usize];
+    if long_day {
+        let weekday = WEEKDAYS[local.div_euclid(86_400_000).rem_euclid(7) as usize];
+        return format!("{weekday}, {month} {d}, {y}");
+    }
+    if !with_time {
+        return format!("{} {d}, {y}", &month[..3]);
+    }
+    let (h12, half) = match hh {
+        0 => (12, "AM"),
+        1..=11 => (hh, "AM"),
+        12 => (12, "PM"),
+        _ => (hh - 12, "PM"),
+    };
+    format!("{month} {d}, {y} at {h12}:{mm:02} {half}")
+}
+
 /// Minutes an adult reads `words` words in (≈ 230 words a minute), at least 1.
 pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(230).max(1)

@@ -9,6 +9,8 @@
 //! └ Footer                                              ┘
 //! ```
 
+#![recursion_limit = "256"]
+
 pub mod browser;
 pub mod components;
 pub mod error;
@@ -52,11 +54,19 @@ pub struct Ctx {
     pub source: Source,
     /// Set by the main content of a page while its data loads (drives the progress bar).
     pub set_pending: WriteSignal<bool>,
+    /// Whether dates may use the reader's clock and `Intl` (today's date, "3 hours ago",
+    /// the site's zone). False while a prerendered page is rendered or hydrated, so both
+    /// sides write the same text; true from the first effect in the browser.
+    pub live: ReadSignal<bool>,
 }
 
 impl Ctx {
-    /// A date in the site's locale and time zone.
+    /// A date in the site's locale and time zone (reactive: call it inside a view closure).
     pub fn date(&self, t: &model::Timestamp, style: intl::DateStyle) -> String {
+        if !self.live.get() {
+            use intl::DateStyle::*;
+            return format::format_plain(t.millis, &t.text, style == LongDay, style == DateTime);
+        }
         intl::format_date(
             t.millis,
             &self.site.locale,
@@ -66,11 +76,15 @@ impl Ctx {
     }
 
     /// How long ago, for lists ("3 hours ago"; a date beyond a week), and the exact time
-    /// for the `title` shown on hover.
+    /// for the `title` shown on hover (reactive, like [`Ctx::date`]).
     pub fn when(&self, t: &model::Timestamp) -> (String, String) {
         let exact = self.date(t, intl::DateStyle::DateTime);
-        let text = intl::format_relative(t.millis, intl::now_millis(), &self.site.locale)
-            .unwrap_or_else(|| self.date(t, intl::DateStyle::Short));
+        let relative = self
+            .live
+            .get()
+            .then(|| intl::format_relative(t.millis, intl::now_millis(), &self.site.locale))
+            .flatten();
+        let text = relative.unwrap_or_else(|| self.date(t, intl::DateStyle::Short));
         (text, exact)
     }
 
@@ -92,7 +106,12 @@ pub fn send<F: std::future::Future>(f: F) -> SendWrapper<F> {
 
 /// The whole app, served from `root` (`/` unless deployed under a sub-path).
 #[component]
-pub fn App(#[prop(into)] root: String) -> impl IntoView {
+pub fn App(
+    #[prop(into)] root: String,
+    /// The page in the document was prerendered and is being hydrated.
+    #[prop(optional)]
+    prerendered: bool,
+) -> impl IntoView {
     provide_meta_context();
     let root: Arc<str> = root.into();
     let site = {
@@ -111,7 +130,7 @@ pub fn App(#[prop(into)] root: String) -> impl IntoView {
                 let root = root.clone();
                 site.get()
                     .map(|result| match result {
-                        Ok(site) => view! { <Paper site=Arc::new(site) root /> }.into_any(),
+                        Ok(site) => view! { <Paper site=Arc::new(site) root prerendered /> }.into_any(),
                         Err(error) => {
                             view! {
                                 <Title text="The paper could not be loaded" />
@@ -129,8 +148,12 @@ pub fn App(#[prop(into)] root: String) -> impl IntoView {
 
 /// The laid-out paper for a loaded `site.json`.
 #[component]
-fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
+fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
     let (pending, set_pending) = signal(false);
+    // Rendering on the server, or hydrating what it rendered: dates that depend on the
+    // reader's clock and `Intl` wait for the first effect (effects run in the browser only).
+    let (live, set_live) = signal(!(prerendered || cfg!(feature = "ssr")));
+    Effect::new(move |_| set_live.set(true));
     let (is_routing, set_is_routing) = signal(false);
     let source = match Source::new(&root, &site) {
         Ok(source) => source,
@@ -148,25 +171,24 @@ fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
         root: root.clone(),
         source,
         set_pending,
+        live,
     });
-    // The masthead weather: a secondary part that hides itself when it fails.
-    let weather = {
-        let (root, config) = (root.clone(), site.weather.clone());
-        LocalResource::new(move || {
-            let (root, config) = (root.clone(), config.clone());
-            async move {
-                let config = config?;
-                match source::load_weather(&root, &config.url).await {
-                    Ok(w) => Some(w),
-                    Err(e) => {
-                        leptos::logging::warn!("weather hidden: {e}");
-                        None
-                    }
+    // The masthead weather: a secondary part that hides itself when it fails. Loaded from
+    // an effect, so in the browser only (it changes by the hour; a prerendered page must
+    // not wait for it, nor carry a stale one).
+    let weather = RwSignal::new(None);
+    if let Some(config) = site.weather.clone() {
+        let root = root.clone();
+        Effect::new(move |_| {
+            let (root, url) = (root.clone(), config.url.clone());
+            leptos::task::spawn_local(async move {
+                match source::load_weather(&root, &url).await {
+                    Ok(w) => weather.set(Some(w)),
+                    Err(e) => leptos::logging::warn!("weather hidden: {e}"),
                 }
-            }
-        })
-    };
-    let weather = Signal::derive(move || weather.get().flatten());
+            });
+        });
+    }
     let online = RwSignal::new(true);
     Effect::new(move |_| {
         online.set(browser::is_online());
@@ -201,7 +223,7 @@ fn Paper(site: Arc<Site>, root: Arc<str>) -> impl IntoView {
             </a>
             <RouteAnnouncer pending is_routing announcement />
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
-            <Masthead weather=weather />
+            <Masthead weather />
             <Show when=move || !online.get()>
                 <p class="offline-banner" role="status">
                     "You are offline. Articles you have already read are still here."

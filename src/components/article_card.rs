@@ -38,7 +38,10 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let href = routes::article(&ctx.root, &summary.category, &summary.slug);
-    let (date, exact) = ctx.when(&summary.published);
+    let when = {
+        let (ctx, published) = (ctx.clone(), summary.published.clone());
+        Memo::new(move |_| ctx.when(&published))
+    };
     let section = show_section.then(|| {
         view! { <p class="card__section">{ctx.category_name(&summary.category)}</p> }
     });
@@ -67,7 +70,7 @@ pub fn ArticleCard(
                 {headline}
                 {standfirst}
                 <p class="card__meta">
-                    <time datetime=summary.published.text.clone() title=exact>{date}</time>
+                    <time datetime=summary.published.text.clone() title=move || when.read().1.clone()>{move || when.read().0.clone()}</time>
                 </p>
             </div>
         </article>

@@ -27,12 +27,21 @@ pub fn Masthead(
     let ctx = use_ctx();
     let site = ctx.site.clone();
     let root = ctx.root.clone();
-    let today = crate::intl::format_date(
-        now_millis(),
-        &site.locale,
-        site.time_zone.as_deref(),
-        DateStyle::LongDay,
-    );
+    // The reader's today: known in the browser only (a prerendered page must not carry the
+    // day it was built), so the line is empty until the first effect.
+    let today = {
+        let (site, live) = (site.clone(), ctx.live);
+        move || {
+            live.get().then(|| {
+                crate::intl::format_date(
+                    now_millis(),
+                    &site.locale,
+                    site.time_zone.as_deref(),
+                    DateStyle::LongDay,
+                )
+            })
+        }
+    };
     let place = site
         .weather
         .as_ref()

@@ -71,12 +71,18 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
     let Article { summary: s, body } = article;
     let section = ctx.category_name(&s.category);
     let section_href = routes::category(&ctx.root, &s.category, 1);
-    let published = ctx.date(&s.published, DateStyle::DateTime);
+    let published = {
+        let (ctx, t) = (ctx.clone(), s.published.clone());
+        move || ctx.date(&t, DateStyle::DateTime)
+    };
     let updated = s
         .updated
-        .as_ref()
+        .clone()
         .filter(|u| u.millis > s.published.millis)
-        .map(|u| (u.text.clone(), ctx.date(u, DateStyle::DateTime)));
+        .map(|u| {
+            let ctx = ctx.clone();
+            (u.text.clone(), move || ctx.date(&u, DateStyle::DateTime))
+        });
     let byline = byline(&s.authors);
     let tags = s
         .tags

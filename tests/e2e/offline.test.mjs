@@ -77,7 +77,7 @@ test('dist/sw.js is filled in at build time: a VERSION and the precache list', (
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   assert.match(version(sw) ?? '', /^[0-9a-f]{16}$/);
   const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(sw)[1]);
-  assert.equal(precache[0], './', 'the shell is the app root itself');
+  assert.equal(precache[0], '404.html', 'the shell is the untouched 404.html');
   for (const pattern of [/^meridian-[0-9a-f]+\.js$/, /^meridian-[0-9a-f]+_bg\.wasm$/, /^loader-[0-9a-f]+\.js$/,
     /^tokens-[0-9a-f]+\.css$/, /^favicon-[0-9a-f]+\.svg$/, /^manifest\.webmanifest$/, /^site\.json$/]) {
     assert.ok(precache.some((n) => pattern.test(n)), `${pattern} is precached`);

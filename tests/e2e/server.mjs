@@ -1,5 +1,8 @@
 // A static server for dist/ with an SPA fallback, as a publisher's host would have:
-// files are served as they are; any other path gets the app shell (dist/index.html).
+// files are served as they are; any other path gets the untouched app shell, dist/404.html.
+// With `prerendered`, a page route with a prerendered page (`/world/` → world/index.html)
+// gets it; without, every page route gets the shell, as for a route published after the
+// last prerender (the app renders it client-side from JSON): what most tests exercise.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -19,12 +22,15 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' https: data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-export async function serve(dir, { csp = false } = {}) {
+export async function serve(dir, { csp = false, prerendered = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     let file = join(dir, path);
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        if (!prerendered) throw new Error('a page route: the shell');
+        file = join(file, 'index.html');
+      }
       await stat(file);
     } catch {
       // Content files that do not exist are a real 404; page routes get the shell.
@@ -32,7 +38,7 @@ export async function serve(dir, { csp = false } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      file = join(dir, 'index.html');
+      file = join(dir, '404.html');
     }
     const body = await readFile(file);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };

@@ -1,0 +1,164 @@
+//! The publish step: renders the front page, every section and every article of a built
+//! `dist/` to real HTML, with the data each page needs, for the browser build to hydrate.
+//!
+//! ```sh
+//! trunk build --release --offline
+//! cargo run --no-default-features --features ssr --bin prerender -- dist
+//! ```
+//!
+//! Reads `dist/site.json` and the content it points at (a static `content.base` under
+//! `dist/`), renders each route with the same `App` the browser runs, and writes
+//! `dist/index.html`, `dist/{category}/index.html` and `dist/{category}/{slug}/index.html`.
+//! The page's data goes into an external `data-*.js` next to it (no inline script, so the
+//! strict Content-Security-Policy holds). `dist/404.html` stays the untouched app shell:
+//! any other route (an article published after this step, a tag, a search) renders
+//! client-side from it, exactly as without prerendering. See docs/prerender.md.
+
+use futures::StreamExt;
+use hydration_context::{SharedContext, SsrSharedContext};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use meridian::model::ContentKind;
+use meridian::source::{load_site, set_native_root, Source};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("prerender: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let dist = PathBuf::from(args.next().ok_or("usage: prerender DIST")?);
+    any_spawner::Executor::init_futures_executor().map_err(|e| format!("executor: {e:?}"))?;
+    let shell_path = dist.join("404.html");
+    let shell = std::fs::read_to_string(&shell_path)
+        .map_err(|e| format!("{}: {e} (run trunk build first)", shell_path.display()))?;
+    let root = app_root(&shell);
+    set_native_root(&dist);
+    use futures::executor::block_on;
+    let site = block_on(load_site(&root)).map_err(|e| format!("site.json: {e}"))?;
+    if site.content.kind != ContentKind::Static || meridian::routes::has_scheme(&site.content.base)
+    {
+        println!("prerender: content is not static files under dist/; nothing prerendered");
+        return Ok(());
+    }
+    let source = Source::new(&root, &site).map_err(|e| e.to_string())?;
+    let index = block_on(source.index_until(|_| false)).map_err(|e| format!("index: {e}"))?;
+
+    let mut paths = vec![String::new()];
+    paths.extend(site.categories.iter().map(|c| c.slug.clone()));
+    paths.extend(index.iter().map(|a| format!("{}/{}", a.category, &*a.slug)));
+    let mut bytes = 0;
+    for path in &paths {
+        let page = render(&root, path, &shell)?;
+        let dir = dist.join(path);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        remove_old_data(&dir)?;
+        bytes += page.html.len();
+        write(&dir.join("index.html"), &page.html)?;
+        write(&dir.join(&page.data_name), &page.data)?;
+    }
+    println!(
+        "prerender: {} pages ({} KB of HTML) in {}",
+        paths.len(),
+        bytes / 1024,
+        dist.display()
+    );
+    Ok(())
+}
+
+/// The app root the build wrote into `<meta name="app-root">`.
+fn app_root(shell: &str) -> String {
+    let marker = "<meta name=\"app-root\" content=\"";
+    shell
+        .find(marker)
+        .and_then(|i| shell[i + marker.len()..].split('"').next())
+        .filter(|r| r.starts_with('/'))
+        .unwrap_or("/")
+        .to_string()
+}
+
+/// Deletes the `data-*.js` an earlier run left in `dir`.
+fn remove_old_data(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("data-") && name.ends_with(".js") {
+            std::fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A rendered page and the data its hydration reads.
+struct Page {
+    html: String,
+    /// `data-<hash>.js`, written next to the page.
+    data_name: String,
+    data: String,
+}
+
+/// Renders the route at `path` (below `root`) into the shell.
+fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
+    let url = meridian::routes::join(root, path);
+    let shared = Arc::new(SsrSharedContext::new());
+    let owner = Owner::new_root(Some(shared.clone()));
+    let (body, meta) = owner.with(|| {
+        provide_context(RequestUrl::new(&url));
+        let (meta, meta_out) = ServerMetaContext::new();
+        provide_context(meta);
+        let root = root.to_string();
+        let app = view! { <meridian::App root /> };
+        let body: String = futures::executor::block_on(app.to_html_stream_in_order().collect());
+        (body, meta_out)
+    });
+    if let Some(deferred) = shared.await_deferred() {
+        futures::executor::block_on(deferred);
+    }
+    let data: String = match shared.pending_data() {
+        Some(stream) => futures::executor::block_on(stream.collect()),
+        None => String::new(),
+    };
+    drop(owner);
+
+    // The data as an external script next to the page, named by its content.
+    let hash = meridian::search_index::fnv1a32(data.as_bytes());
+    let data_name = format!("data-{hash:08x}.js");
+    let page_dir = meridian::routes::join(root, path);
+    let data_url = format!("{}/{data_name}", page_dir.trim_end_matches('/'));
+
+    let body_open = shell.find("<body").ok_or("the shell has no <body>")?;
+    let body_start = body_open + shell[body_open..].find('>').ok_or("bad <body>")? + 1;
+    let body_end = shell.rfind("</body>").ok_or("the shell has no </body>")?;
+    // leptos_meta writes the page's title and meta tags after a `<!--HEAD-->` marker, and
+    // hydrates them from there.
+    let head_end = shell.find("</head>").ok_or("the shell has no </head>")?;
+    let page = format!(
+        "{}<!--HEAD-->{}{body}<script src=\"{data_url}\"></script>{}",
+        &shell[..head_end],
+        &shell[head_end..body_start],
+        &shell[body_end..]
+    );
+    let html: String = futures::executor::block_on(async move {
+        meta.inject_meta_context(futures::stream::once(async move { page }).boxed())
+            .await
+            .collect()
+            .await
+    });
+    Ok(Page {
+        html,
+        data_name,
+        data,
+    })
+}
