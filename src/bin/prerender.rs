@@ -40,12 +40,16 @@ fn run() -> Result<(), String> {
     let shell = std::fs::read_to_string(&shell_path)
         .map_err(|e| format!("{}: {e} (run trunk build first)", shell_path.display()))?;
     let root = app_root(&shell);
+    // Pages of an earlier run go first: an article deleted since must not live on.
+    remove_previous(&dist, &shell)?;
     set_native_root(&dist);
     use futures::executor::block_on;
     let site = block_on(load_site(&root)).map_err(|e| format!("site.json: {e}"))?;
     if site.content.kind != ContentKind::Static || meridian::routes::has_scheme(&site.content.base)
     {
-        println!("prerender: content is not static files under dist/; nothing prerendered");
+        println!(
+            "prerender: content is not static files under dist/; every route renders client-side"
+        );
         return Ok(());
     }
     let source = Source::new(&root, &site).map_err(|e| e.to_string())?;
@@ -64,6 +68,7 @@ fn run() -> Result<(), String> {
         write(&dir.join("index.html"), &page.html)?;
         write(&dir.join(&page.data_name), &page.data)?;
     }
+    write(&dist.join(MANIFEST), &paths.join("\n"))?;
     println!(
         "prerender: {} pages ({} KB of HTML) in {}",
         paths.len(),
@@ -71,6 +76,29 @@ fn run() -> Result<(), String> {
         dist.display()
     );
     Ok(())
+}
+
+/// The pages written by the last run, one path a line (the front page is the empty line).
+const MANIFEST: &str = ".prerendered";
+
+/// Deletes the pages the last run wrote and puts the shell back as `index.html`.
+fn remove_previous(dist: &Path, shell: &str) -> Result<(), String> {
+    let Ok(list) = std::fs::read_to_string(dist.join(MANIFEST)) else {
+        return Ok(());
+    };
+    for path in list.lines().rev() {
+        let dir = dist.join(path);
+        if dir.is_dir() && !path.contains("..") {
+            remove_old_data(&dir)?;
+            let _ = std::fs::remove_file(dir.join("index.html"));
+            // Only now-empty directories go (an article directory, not `api/`).
+            if !path.is_empty() {
+                let _ = std::fs::remove_dir(&dir);
+            }
+        }
+    }
+    write(&dist.join("index.html"), shell)?;
+    std::fs::remove_file(dist.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))
 }
 
 /// The app root the build wrote into `<meta name="app-root">`.

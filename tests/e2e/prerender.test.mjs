@@ -1,0 +1,122 @@
+// Prerendered pages (src/bin/prerender.rs): real HTML for the first paint and for readers
+// and crawlers without JavaScript, then the browser build hydrates it and takes over as the
+// single-page app, without fetching again what the page already carries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start } from './harness.mjs';
+
+const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
+const ARTICLE = '/world/eu-leaders-agree-grid-compact';
+const TITLE = 'EU leaders strike overnight deal on a shared electricity grid compact';
+
+let h;
+before(async () => { h = await start({ prerendered: true, csp: true }); });
+after(async () => { await h?.close(); });
+
+const heading = (page) => page.getByRole('heading', { level: 1 });
+/** The masthead date is written by the browser once the app has taken over. */
+const takenOver = (page) => page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor();
+
+/** A page that records its requests and CSP violations. */
+async function page(options) {
+  const p = await h.page(options);
+  p.requests = [];
+  p.on('request', (r) => p.requests.push(new URL(r.url()).pathname));
+  await p.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return p;
+}
+
+test('the front page, every section and every article are prerendered; 404.html stays the shell', () => {
+  const index = JSON.parse(readFileSync(join(DIST, 'api/articles.json'), 'utf8')).articles;
+  const site = JSON.parse(readFileSync(join(DIST, 'site.json'), 'utf8'));
+  const paths = ['', ...site.categories.map((c) => c.slug), ...index.map((a) => `${a.category}/${a.slug}`)];
+  for (const path of paths) {
+    const dir = join(DIST, path);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.match(html, /<h1[^>]*>/, path);
+    assert.match(html, /<title>[^<]+<\/title>/, path);
+    const data = readdirSync(dir).filter((n) => /^data-[0-9a-f]{8}\.js$/.test(n));
+    assert.equal(data.length, 1, `${path}: one data file`);
+    assert.ok(html.includes(`/${path ? path + '/' : ''}${data[0]}"`), `${path} loads its data file`);
+    assert.ok(!/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/.test(html), `${path}: no inline script`);
+  }
+  const article = readFileSync(join(DIST, ARTICLE, 'index.html'), 'utf8');
+  assert.equal(article.match(/<title>/g).length, 1);
+  assert.ok(article.includes(`<title>${TITLE} — The Daily Meridian</title>`));
+  const shell = readFileSync(join(DIST, '404.html'), 'utf8');
+  assert.ok(!shell.includes('<h1') && !shell.includes('data-'), 'the shell renders every other route client-side');
+  assert.ok(!existsSync(join(DIST, 'tag')), 'tags and search are left to the client');
+});
+
+test('without JavaScript, a reader (or a crawler) gets the whole article', async () => {
+  const p = await page({ javaScriptEnabled: false });
+  await p.goto(h.url + ARTICLE);
+  assert.equal(await heading(p).textContent(), TITLE);
+  const crumbs = p.getByRole('navigation', { name: 'Breadcrumb' });
+  assert.deepEqual(await crumbs.getByRole('listitem').allTextContents(), ['Home', 'World', TITLE]);
+  await p.getByText('After fourteen hours of talks in Brussels').waitFor();
+  await p.getByText('By Hélène Dufresne').waitFor();
+  await p.getByText('The agreement still needs the approval of the European Parliament').waitFor();
+  const lead = p.getByRole('main').locator('figure img').first();
+  assert.equal(await lead.getAttribute('width'), '800');
+  assert.equal(await lead.getAttribute('height'), '450');
+  await p.getByRole('region', { name: 'Top news' }).getByRole('listitem').first().waitFor();
+  await p.getByRole('region', { name: 'Related articles' }).getByRole('link').first().waitFor();
+  assert.ok(await p.locator('#ad-inline-1').count() >= 1);
+  // Before the browser's clock is known, dates are written in the article's own offset.
+  await p.getByText('Published November 25, 2026 at 6:45 AM').waitFor();
+  // Links are plain links: they work without the app.
+  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Business', exact: true }).click();
+  await heading(p).filter({ hasText: 'Business' }).waitFor();
+  assert.ok(await p.getByRole('main').getByRole('article').count() >= 3);
+});
+
+test('the app takes over the prerendered page without fetching what it carries', async () => {
+  const p = await page();
+  await p.goto(h.url + ARTICLE);
+  await takenOver(p);
+  assert.equal(await heading(p).textContent(), TITLE);
+  assert.ok(!p.requests.some((u) => u.startsWith('/api/articles')), p.requests.join('\n'));
+  assert.ok(!p.requests.includes('/site.json'), 'site.json came with the page');
+  // Once the app runs, dates follow the reader's clock: the masthead says today.
+  const today = await p.evaluate(() => new Intl.DateTimeFormat('en-US', {
+    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date()));
+  assert.equal(await p.locator('.masthead__date').textContent(), today);
+  // It is the single-page app now: links navigate client-side, interactive parts work.
+  await p.evaluate(() => { window.__sameDocument = true; });
+  const related = p.getByRole('region', { name: 'Related articles' }).getByRole('link').first();
+  const next = await related.textContent();
+  await related.click();
+  await heading(p).filter({ hasText: next }).waitFor();
+  assert.ok(p.requests.some((u) => u.startsWith('/api/articles/')), 'a later page fetches its JSON');
+  await p.getByRole('button', { name: 'Dark mode' }).click();
+  assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await p.goBack();
+  await heading(p).filter({ hasText: TITLE }).waitFor();
+  assert.equal(await p.evaluate(() => window.__sameDocument), true, 'no full reload happened');
+  assert.deepEqual(await p.evaluate(() => window.__csp), []);
+  assert.deepEqual(p.errors, []);
+});
+
+test('the front page and a section hydrate too; routes without a page render from the shell', async () => {
+  const p = await page();
+  for (const [path, title] of [['/', 'The Daily Meridian — front page'], ['/science', 'Science'], ['/science/', 'Science']]) {
+    await p.goto(h.url + path);
+    await takenOver(p);
+    assert.equal(await heading(p).textContent(), title, path);
+    // Cards say how long ago once the reader's clock is known.
+    assert.ok((await p.locator('.card__meta time').allTextContents()).some((t) => /ago|yesterday|^[A-Z][a-z]{2} \d/.test(t)));
+  }
+  await p.goto(h.url + '/tag/energy');
+  await heading(p).filter({ hasText: 'Tagged “energy”' }).waitFor();
+  await p.goto(h.url + '/world/published-after-the-last-prerender');
+  await heading(p).filter({ hasText: 'Page not found' }).waitFor();
+  assert.deepEqual(await p.evaluate(() => window.__csp), []);
+  assert.deepEqual(p.errors, []);
+});
