@@ -120,3 +120,17 @@ test('the front page and a section hydrate too; routes without a page render fro
   assert.deepEqual(await p.evaluate(() => window.__csp), []);
   assert.deepEqual(p.errors, []);
 });
+
+test('every prerendered page hydrates without an error', async () => {
+  const pages = readFileSync(join(DIST, '.prerendered'), 'utf8').split('\n');
+  assert.ok(pages.length > 40);
+  const p = await page();
+  for (const path of pages) {
+    await p.goto(`${h.url}/${path}`);
+    await takenOver(p);
+    await heading(p).waitFor();
+    assert.notEqual(await heading(p).textContent(), 'Something went wrong', path);
+    assert.deepEqual(await p.evaluate(() => window.__csp), [], path);
+  }
+  assert.deepEqual(p.errors, []);
+});
