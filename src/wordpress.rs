@@ -229,6 +229,58 @@ pub fn post_values(value: Value) -> Vec<Value> {
 /// `meta.popularity` (a registered post meta) or `views` (a plugin's field).
 pub type PopularityField<'a> = Option<&'a str>;
 
+/// What `content.popularity` names: a field of each post, or a popular-posts endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Popularity<'a> {
+    /// A dotted path into each post's JSON (`meta.popularity`).
+    Field(&'a str),
+    /// A URL (absolute, or a route under the REST root such as
+    /// `/wordpress-popular-posts/v1/popular-posts`) answering an array of posts, most
+    /// popular first; only their `id`s are read.
+    Endpoint(&'a str),
+}
+
+impl<'a> Popularity<'a> {
+    /// Reads the setting: a URL or a route starting with `/` is an endpoint.
+    pub fn of(setting: &'a str) -> Popularity<'a> {
+        let s = setting.trim();
+        if s.starts_with('/') || s.starts_with("http://") || s.starts_with("https://") {
+            Popularity::Endpoint(s)
+        } else {
+            Popularity::Field(s)
+        }
+    }
+
+    /// The endpoint's URL under the REST root `root`.
+    pub fn endpoint_url(self, root: &str) -> Option<String> {
+        match self {
+            Popularity::Endpoint(url) if url.starts_with('/') => Some(endpoint(root, url, &[])),
+            Popularity::Endpoint(url) => Some(url.to_string()),
+            Popularity::Field(_) => None,
+        }
+    }
+}
+
+/// The popularity of each post id from a popular-posts answer (an array, most popular
+/// first; entries without a numeric `id` are skipped): the first of `n` scores `n`, the
+/// last 1, posts not listed 0.
+pub fn popular_ranks(values: &[Value]) -> std::collections::HashMap<u64, f64> {
+    let mut ids: Vec<u64> = Vec::new();
+    for id in values
+        .iter()
+        .filter_map(|v| v.get("id").and_then(Value::as_u64))
+    {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let n = ids.len();
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, (n - i) as f64))
+        .collect()
+}
+
 /// A post as an article: summary and body. `None` for a post without a usable date.
 /// `known` are the site's category slugs (a post in several categories is filed under the
 /// first one the site knows).

@@ -468,3 +468,44 @@ fn serialized_nodes_sanitize_back_to_themselves() {
     let nodes = html::sanitize(html);
     assert_eq!(html::sanitize(&html::to_html(&nodes)), nodes);
 }
+
+#[test]
+fn top_news_reads_a_field_or_a_popular_posts_endpoint() {
+    use wp::Popularity;
+    assert_eq!(
+        Popularity::of("meta.popularity"),
+        Popularity::Field("meta.popularity")
+    );
+    let plugin = Popularity::of("/wordpress-popular-posts/v1/popular-posts");
+    assert_eq!(
+        plugin.endpoint_url("https://s/wp-json").as_deref(),
+        Some("https://s/wp-json/wordpress-popular-posts/v1/popular-posts")
+    );
+    assert_eq!(
+        plugin.endpoint_url("https://s/?rest_route=").as_deref(),
+        Some("https://s/?rest_route=/wordpress-popular-posts/v1/popular-posts")
+    );
+    assert_eq!(
+        Popularity::of("https://stats.example/top.json")
+            .endpoint_url("https://s/wp-json")
+            .as_deref(),
+        Some("https://stats.example/top.json")
+    );
+    assert_eq!(
+        Popularity::of("views").endpoint_url("https://s/wp-json"),
+        None
+    );
+    let ranks = wp::popular_ranks(&[
+        json!({"id": 9}),
+        json!({"title": "no id"}),
+        json!({"id": 4}),
+        json!({"id": 9}),
+    ]);
+    assert_eq!(
+        ranks.get(&9),
+        Some(&2.0),
+        "the first listed ranks highest, once"
+    );
+    assert_eq!(ranks.get(&4), Some(&1.0));
+    assert_eq!(ranks.get(&5), None);
+}
