@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use meridian::model::ContentKind;
+use meridian::model::{is_slug, ContentKind};
 use meridian::source::{load_site, set_native_root, Source};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -55,9 +55,25 @@ fn run() -> Result<(), String> {
     let source = Source::new(&root, &site).map_err(|e| e.to_string())?;
     let index = block_on(source.index_until(|_| false)).map_err(|e| format!("index: {e}"))?;
 
+    // Only what renders: a slug that is not a path segment, or an article that does not
+    // load (its page would be an error), is left to the client, which says what is wrong.
     let mut paths = vec![String::new()];
-    paths.extend(site.categories.iter().map(|c| c.slug.clone()));
-    paths.extend(index.iter().map(|a| format!("{}/{}", a.category, &*a.slug)));
+    paths.extend(
+        site.categories
+            .iter()
+            .filter(|c| is_slug(&c.slug))
+            .map(|c| c.slug.clone()),
+    );
+    for a in &index {
+        match block_on(source.article(&a.slug)) {
+            Ok(_) if is_slug(&a.category) => paths.push(format!("{}/{}", a.category, &*a.slug)),
+            Ok(_) => eprintln!(
+                "prerender: skipped {}: category `{}` is not a slug",
+                &*a.slug, a.category
+            ),
+            Err(e) => eprintln!("prerender: skipped {}: {e}", &*a.slug),
+        }
+    }
     let mut bytes = 0;
     for path in &paths {
         let page = render(&root, path, &shell)?;

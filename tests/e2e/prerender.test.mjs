@@ -3,7 +3,9 @@
 // single-page app, without fetching again what the page already carries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start } from './harness.mjs';
@@ -133,4 +135,32 @@ test('every prerendered page hydrates without an error', async () => {
     assert.deepEqual(await p.evaluate(() => window.__csp), [], path);
   }
   assert.deepEqual(p.errors, []);
+});
+
+test('a rerun after content changes drops stale pages and skips what does not render', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'meridian-prerender-'));
+  const dir = join(parent, 'dist');
+  try {
+    cpSync(realpathSync(DIST), dir, { recursive: true });
+    // One article deleted, one damaged, one filed under a category that is not a path segment.
+    const indexFile = join(dir, 'api/articles.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    const [gone, damaged, hostile] = index.articles.slice(0, 3);
+    index.articles = index.articles.filter((a) => a !== gone);
+    hostile.category = '../../escaped';
+    writeFileSync(indexFile, JSON.stringify(index));
+    writeFileSync(join(dir, `api/articles/${damaged.slug}.json`), '{"slug": ');
+    const out = execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(out, /prerender: \d+ pages/);
+    assert.ok(!existsSync(join(dir, gone.category, gone.slug)), 'the deleted article has no page left');
+    assert.ok(!existsSync(join(dir, damaged.category, damaged.slug, 'index.html')), 'a damaged article is left to the client');
+    assert.ok(!existsSync(join(parent, 'escaped')) && !existsSync(join(dir, '..', '..', 'escaped')));
+    const listed = readFileSync(join(dir, '.prerendered'), 'utf8').split('\n');
+    assert.ok(!listed.some((p) => p.includes(gone.slug) || p.includes(damaged.slug) || p.includes('..')));
+    assert.ok(listed.length >= 40);
+    assert.equal(readFileSync(join(dir, '404.html'), 'utf8'), readFileSync(join(DIST, '404.html'), 'utf8'));
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
 });
