@@ -31,9 +31,15 @@ const register = release
     `.register(${JSON.stringify(root + 'sw.js')}, { scope: ${JSON.stringify(root)} }).catch(() => {}));\n`
   : '';
 
+// Once the app has died (a panic: `<html data-app="dead">`, set by its panic hook), its
+// click handlers can only fail: links go back to being plain links, so a page that could
+// not be hydrated, or the crash view's Reload link, still navigate.
+const plainLinksWhenDead = `addEventListener('click', (e) => { if (document.documentElement.dataset.app === 'dead') ` +
+  `e.stopPropagation(); }, true);\n`;
+
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 html = html.replace(inline, (_, code) => {
-  const body = register + code.trim() + '\n';
+  const body = register + plainLinksWhenDead + code.trim() + '\n';
   const hash = createHash('sha384').update(body).digest();
   const name = `loader-${hash.toString('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);

@@ -34,6 +34,11 @@ pub fn is_prerendered() -> bool {
     imp::is_prerendered()
 }
 
+/// Empties `<body>` (before the app mounts in place of what the page had).
+pub fn clear_body() {
+    imp::clear_body()
+}
+
 /// Whether the browser says it is online.
 pub fn is_online() -> bool {
     imp::is_online()
@@ -122,6 +127,12 @@ mod imp {
 
     pub fn origin() -> Option<String> {
         window()?.location().origin().ok()
+    }
+
+    pub fn clear_body() {
+        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            body.set_inner_html("");
+        }
     }
 
     pub fn is_prerendered() -> bool {
@@ -243,6 +254,7 @@ mod imp {
     pub fn is_prerendered() -> bool {
         false
     }
+    pub fn clear_body() {}
     pub fn is_online() -> bool {
         true
     }

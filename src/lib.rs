@@ -297,9 +297,25 @@ pub const CRASH_HTML: &str = "<main class=\"crash\" role=\"alert\"><h1>Something
 pub fn install_panic_view() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_crash_view();
+        // The app's handlers are dead from here on; the loader turns links back into plain
+        // links when it sees this (scripts/post-build.mjs).
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("data-app", "dead");
+        }
+        // A prerendered page that fails to hydrate is still a readable page with working
+        // links: leave it as it is rather than replace it with the crash view.
+        if !HYDRATING.load(std::sync::atomic::Ordering::Relaxed) {
+            show_crash_view();
+        }
     }));
 }
+
+/// Set while a prerendered page is being hydrated (see [`install_panic_view`]).
+#[cfg(target_arch = "wasm32")]
+pub static HYDRATING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Replaces the page body with [`CRASH_HTML`].
 #[cfg(target_arch = "wasm32")]

@@ -9,11 +9,17 @@ fn main() {
         // the app shell (index.html of `trunk serve`, 404.html) does not.
         #[cfg(feature = "hydrate")]
         if meridian::browser::is_prerendered() {
+            use std::sync::atomic::Ordering::Relaxed;
+            meridian::HYDRATING.store(true, Relaxed);
             leptos::mount::hydrate_body(
                 move || leptos::view! { <meridian::App root=root.clone() prerendered=true /> },
             );
+            meridian::HYDRATING.store(false, Relaxed);
             return;
         }
+        // The shell's `<noscript>`, or a prerendered page whose data did not load: the app
+        // renders the route itself, in place of what is there.
+        meridian::browser::clear_body();
         leptos::mount::mount_to_body(move || leptos::view! { <meridian::App root=root.clone() /> });
     }
 }

@@ -14,6 +14,8 @@
 //! any other route (an article published after this step, a tag, a search) renders
 //! client-side from it, exactly as without prerendering. See docs/prerender.md.
 
+use futures::executor::{LocalPool, LocalSpawner};
+use futures::task::LocalSpawnExt;
 use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
@@ -22,8 +24,40 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use meridian::model::{is_slug, ContentKind};
 use meridian::source::{load_site, set_native_root, Source};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+thread_local! {
+    static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
+    static SPAWNER: LocalSpawner = POOL.with(|pool| pool.borrow().spawner());
+}
+
+/// Every task on this one thread. With a thread pool, leptos' server rendering can wait
+/// forever for a suspense that has in fact resolved (a notification lost between threads,
+/// leptos issues #4673, #4851); on one thread the render is deterministic.
+struct OneThread;
+
+impl any_spawner::CustomExecutor for OneThread {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        self.spawn_local(fut);
+    }
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        SPAWNER.with(|s| s.spawn_local(fut).expect("the local pool is alive"));
+    }
+    fn poll_local(&self) {
+        POOL.with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.run_until_stalled();
+            }
+        });
+    }
+}
+
+/// Runs `fut` to completion, with every task it spawns, on this thread.
+fn block_on<F: std::future::Future>(fut: F) -> F::Output {
+    POOL.with(|pool| pool.borrow_mut().run_until(fut))
+}
 
 fn main() {
     if let Err(e) = run() {
@@ -35,7 +69,8 @@ fn main() {
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let dist = PathBuf::from(args.next().ok_or("usage: prerender DIST")?);
-    any_spawner::Executor::init_futures_executor().map_err(|e| format!("executor: {e:?}"))?;
+    any_spawner::Executor::init_local_custom_executor(OneThread)
+        .map_err(|e| format!("executor: {e:?}"))?;
     let shell_path = dist.join("404.html");
     let shell = std::fs::read_to_string(&shell_path)
         .map_err(|e| format!("{}: {e} (run trunk build first)", shell_path.display()))?;
@@ -43,7 +78,6 @@ fn run() -> Result<(), String> {
     // Pages of an earlier run go first: an article deleted since must not live on.
     remove_previous(&dist, &shell)?;
     set_native_root(&dist);
-    use futures::executor::block_on;
     let site = block_on(load_site(&root)).map_err(|e| format!("site.json: {e}"))?;
     if site.content.kind != ContentKind::Static || meridian::routes::has_scheme(&site.content.base)
     {
@@ -164,14 +198,14 @@ fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
         provide_context(meta);
         let root = root.to_string();
         let app = view! { <meridian::App root /> };
-        let body: String = futures::executor::block_on(app.to_html_stream_in_order().collect());
+        let body: String = block_on(app.to_html_stream_in_order().collect());
         (body, meta_out)
     });
     if let Some(deferred) = shared.await_deferred() {
-        futures::executor::block_on(deferred);
+        block_on(deferred);
     }
     let data: String = match shared.pending_data() {
-        Some(stream) => futures::executor::block_on(stream.collect()),
+        Some(stream) => block_on(stream.collect()),
         None => String::new(),
     };
     drop(owner);
@@ -194,7 +228,7 @@ fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
         &shell[head_end..body_start],
         &shell[body_end..]
     );
-    let html: String = futures::executor::block_on(async move {
+    let html: String = block_on(async move {
         meta.inject_meta_context(futures::stream::once(async move { page }).boxed())
             .await
             .collect()

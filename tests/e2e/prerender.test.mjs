@@ -164,3 +164,37 @@ test('a rerun after content changes drops stale pages and skips what does not re
     rmSync(parent, { recursive: true, force: true });
   }
 });
+
+test('a page whose data does not load is rendered once, by the app', async () => {
+  const p = await page();
+  await p.route('**/data-*.js', (route) => route.abort());
+  await p.goto(h.url + ARTICLE);
+  await takenOver(p);
+  await heading(p).filter({ hasText: TITLE }).waitFor();
+  assert.equal(await p.getByRole('heading', { level: 1 }).count(), 1);
+  assert.equal(await p.getByRole('banner').count(), 1);
+  assert.deepEqual(p.errors, []);
+});
+
+test('a page that cannot be hydrated stays a readable page', async () => {
+  const p = await page();
+  // Markup that no longer matches what the app renders (an edited or corrupted page).
+  await p.route(`**${ARTICLE}`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<nav aria-label="Breadcrumb"[\s\S]*?<\/nav>/, '<p>Edited by hand</p>');
+    await route.fulfill({ response, body: html });
+  });
+  const panics = [];
+  p.on('console', (m) => { if (/panicked|unreachable/.test(m.text())) panics.push(m.text()); });
+  await p.goto(h.url + ARTICLE);
+  await p.waitForFunction(() => document.readyState === 'complete');
+  await p.waitForTimeout(1000);
+  assert.equal(await heading(p).textContent(), TITLE);
+  await p.getByText('The agreement still needs the approval of the European Parliament').waitFor();
+  assert.equal(await p.getByText('Something went wrong').count(), 0);
+  assert.ok(panics.length > 0, 'the mismatch was detected');
+  assert.equal(await p.evaluate(() => document.documentElement.dataset.app), 'dead');
+  // Its links still work, as plain links.
+  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport', exact: true }).click();
+  await heading(p).filter({ hasText: 'Sport' }).waitFor();
+});
