@@ -69,6 +69,11 @@ pub fn focus_heading() {
     imp::focus_heading()
 }
 
+/// Whether the reader is in a form control (typing a search, ticking a filter).
+pub fn focus_in_form_control() -> bool {
+    imp::focus_in_form_control()
+}
+
 /// Moves focus to the `<main>` landmark (the skip link's target).
 pub fn focus_main() {
     imp::focus_main()
@@ -204,6 +209,13 @@ mod imp {
         }
     }
 
+    pub fn focus_in_form_control() -> bool {
+        window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+    }
+
     pub fn focus_heading() {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
@@ -269,6 +281,9 @@ mod imp {
         false
     }
     pub fn focus_heading() {}
+    pub fn focus_in_form_control() -> bool {
+        false
+    }
     pub fn focus_main() {}
     pub fn title() -> String {
         String::new()

@@ -246,7 +246,9 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
 }
 
 /// After each client-side navigation, once the new page has loaded: moves focus to its
-/// `<h1>` and announces its title to screen readers. The first page load is left alone.
+/// `<h1>` and announces its title to screen readers. The first page load is left alone, and
+/// so is a reader in a form control: typing a search or ticking a filter rewrites the URL,
+/// and must not lose the box (the results count is announced by its own live region).
 #[component]
 fn RouteAnnouncer(
     pending: ReadSignal<bool>,
@@ -265,6 +267,9 @@ fn RouteAnnouncer(
     Effect::new(move |_| {
         if waiting.get() && !pending.get() && !is_routing.get() {
             waiting.set(false);
+            if browser::focus_in_form_control() {
+                return;
+            }
             // One frame later the new page and its title are in the document.
             request_animation_frame(move || {
                 browser::focus_heading();

@@ -327,55 +327,177 @@ pub fn text_matches(hay: &str, terms: &[String], exact: bool) -> bool {
     }
 }
 
+/// What the search knows of an article's body.
+#[derive(Clone, Copy, Debug)]
+pub enum Body<'a> {
+    /// Not searched: not loaded, or not asked for.
+    Unknown,
+    /// The body text, scanned.
+    Text(&'a str),
+    /// Answered by the search index: doc `doc` of these hits.
+    Indexed {
+        hits: &'a crate::search_index::BodyHits,
+        doc: u32,
+    },
+}
+
+impl<'a> From<Option<&'a str>> for Body<'a> {
+    fn from(text: Option<&'a str>) -> Self {
+        text.map_or(Body::Unknown, Body::Text)
+    }
+}
+
+/// Whether `a` passes the category and date filters of `query`.
+pub fn passes_filters(a: &ArticleSummary, query: &SearchQuery) -> bool {
+    if !query.categories.is_empty() && !query.categories.contains(&a.category) {
+        return false;
+    }
+    let date = a.published.text.get(..10).unwrap_or("");
+    !(query.from.as_deref().is_some_and(|from| date < from)
+        || query.to.as_deref().is_some_and(|to| date > to))
+}
+
 /// Relevance of one article: 3 for a title hit, 2 for standfirst, 1 for body (whole
 /// query in that field). `None` when the article does not match the filters.
 pub fn score(a: &ArticleSummary, query: &SearchQuery, body: Option<&str>) -> Option<u32> {
-    if !query.categories.is_empty() && !query.categories.contains(&a.category) {
+    score_body(a, query, body.into())
+}
+
+/// [`score`], with the body scanned or looked up in the search index.
+pub fn score_body(a: &ArticleSummary, query: &SearchQuery, body: Body<'_>) -> Option<u32> {
+    if !passes_filters(a, query) {
         return None;
     }
-    let date = a.published.text.get(..10).unwrap_or("");
-    if query.from.as_deref().is_some_and(|from| date < from)
-        || query.to.as_deref().is_some_and(|to| date > to)
-    {
-        return None;
+    let folded = Folded::new(std::slice::from_ref(a));
+    let needles = Needles::new(words(&query.q), query.exact, &folded);
+    let (title, standfirst) = &folded.fields[0];
+    score_terms((title, standfirst), query, &needles, body)
+}
+
+/// The titles and standfirsts of an index as word ids, made once ([`Folded::new`]) and
+/// searched on every keystroke: a query word that is in no title or standfirst is known at
+/// once, and matching compares numbers, with no allocation per article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// Every normalised word of the titles and standfirsts, with its id.
+    vocabulary: std::collections::HashMap<String, u32>,
+    /// Per entry of the index: the word ids of its title and of its standfirst.
+    fields: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+impl Folded {
+    /// The word ids of every entry of `list`.
+    pub fn new(list: &[ArticleSummary]) -> Folded {
+        let mut vocabulary = std::collections::HashMap::new();
+        let mut ids = |text: &str| -> Vec<u32> {
+            word_spans(text)
+                .into_iter()
+                .map(|(_, _, w)| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w).or_insert(next)
+                })
+                .collect()
+        };
+        let fields = list
+            .iter()
+            .map(|a| (ids(&a.title), ids(a.standfirst.as_deref().unwrap_or(""))))
+            .collect();
+        Folded { vocabulary, fields }
     }
-    let terms = words(&query.q);
-    if terms.is_empty() {
+
+    /// How many entries it describes.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether it describes no entry.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+}
+
+/// A query ready to match word ids.
+struct Needles {
+    terms: Vec<String>,
+    /// Each term's id, `None` when no title or standfirst has it.
+    ids: Vec<Option<u32>>,
+    /// Every term's id, when they all have one (else no title or standfirst matches).
+    all: Option<Vec<u32>>,
+    exact: bool,
+}
+
+impl Needles {
+    fn new(terms: Vec<String>, exact: bool, folded: &Folded) -> Needles {
+        let ids = terms
+            .iter()
+            .map(|t| folded.vocabulary.get(t).copied())
+            .collect::<Vec<_>>();
+        let all = ids.iter().copied().collect::<Option<Vec<u32>>>();
+        Needles {
+            terms,
+            ids,
+            all,
+            exact,
+        }
+    }
+
+    /// Whether the field of word ids `hay` matches the whole query (like [`text_matches`]).
+    fn matches(&self, hay: &[u32]) -> bool {
+        let Some(ids) = &self.all else {
+            return false;
+        };
+        !ids.is_empty()
+            && if self.exact {
+                hay.windows(ids.len()).any(|w| w == ids.as_slice())
+            } else {
+                ids.iter().all(|i| hay.contains(i))
+            }
+    }
+}
+
+fn score_terms(
+    fields: (&[u32], &[u32]),
+    query: &SearchQuery,
+    needles: &Needles,
+    body: Body<'_>,
+) -> Option<u32> {
+    if needles.terms.is_empty() {
         return Some(0);
     }
     let f = query.fields;
-    let hit = |on: bool, text: Option<&str>, weight: u32| {
-        if on && text.is_some_and(|t| text_matches(t, &terms, query.exact)) {
-            weight
-        } else {
-            0
-        }
+    let title = if f.title { fields.0 } else { &[] };
+    let standfirst = if f.standfirst { fields.1 } else { &[] };
+    let body_words = match body {
+        Body::Text(t) if f.body => words(t),
+        _ => Vec::new(),
     };
-    // Without a phrase search, words may be spread over title, standfirst and body.
-    let spread = !query.exact && {
-        let mut all = String::new();
-        for (on, text) in [
-            (f.title, Some(a.title.as_str())),
-            (f.standfirst, a.standfirst.as_deref()),
-            (f.body, body),
-        ] {
-            if let (true, Some(t)) = (on, text) {
-                all.push_str(t);
-                all.push(' ');
+    let body_hit = f.body
+        && match body {
+            Body::Unknown => false,
+            Body::Text(_) => {
+                let terms = &needles.terms;
+                if needles.exact {
+                    body_words.windows(terms.len()).any(|w| w == terms)
+                } else {
+                    terms.iter().all(|t| body_words.contains(t))
+                }
             }
-        }
-        text_matches(&all, &terms, false)
-    };
-    let total = hit(f.title, Some(&a.title), 3)
-        + hit(f.standfirst, a.standfirst.as_deref(), 2)
-        + hit(f.body, body, 1);
+            Body::Indexed { hits, doc } => hits.matches(doc),
+        };
+    let total = 3 * u32::from(needles.matches(title))
+        + 2 * u32::from(needles.matches(standfirst))
+        + u32::from(body_hit);
     if total > 0 {
-        Some(total)
-    } else if spread {
-        Some(1)
-    } else {
-        None
+        return Some(total);
     }
+    // Without a phrase search, words may be spread over title, standfirst and body.
+    let spread = !query.exact
+        && needles.terms.iter().zip(&needles.ids).all(|(t, id)| {
+            id.is_some_and(|id| title.contains(&id) || standfirst.contains(&id))
+                || body_words.contains(t)
+                || (f.body && matches!(body, Body::Indexed { hits, doc } if hits.has(t, doc)))
+        });
+    spread.then_some(1)
 }
 
 /// Filters and orders `list` by `query`; `body_of` gives an article's body text when known.
@@ -384,16 +506,46 @@ pub fn run<'a>(
     query: &SearchQuery,
     body_of: impl Fn(&str) -> Option<&'a str>,
 ) -> Vec<&'a ArticleSummary> {
-    let mut hits: Vec<(u32, &ArticleSummary)> = list
+    run_with(list, &Folded::default(), query, |_, a| {
+        body_of(&a.slug).into()
+    })
+    .into_iter()
+    .map(|(_, a)| a)
+    .collect()
+}
+
+/// [`run`], with what is known of each body given by its position in `list` (its doc id
+/// in the search index) and its entry; each hit with its position in `list`. `folded` is
+/// [`Folded::new`] of `list`, made once (anything else: made here).
+pub fn run_with<'a, 'b>(
+    list: &'a [ArticleSummary],
+    folded: &Folded,
+    query: &SearchQuery,
+    body_of: impl Fn(usize, &'a ArticleSummary) -> Body<'b>,
+) -> Vec<(usize, &'a ArticleSummary)> {
+    let made;
+    let folded = if folded.len() == list.len() {
+        folded
+    } else {
+        made = Folded::new(list);
+        &made
+    };
+    let needles = Needles::new(words(&query.q), query.exact, folded);
+    let mut hits: Vec<(u32, usize, &ArticleSummary)> = list
         .iter()
-        .filter_map(|a| score(a, query, body_of(&a.slug)).map(|s| (s, a)))
+        .zip(&folded.fields)
+        .enumerate()
+        .filter(|(_, (a, _))| passes_filters(a, query))
+        .filter_map(|(i, (a, (title, standfirst)))| {
+            score_terms((title, standfirst), query, &needles, body_of(i, a)).map(|s| (s, i, a))
+        })
         .collect();
     match query.sort {
         Sort::Relevance => {
-            hits.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then(b.published.cmp(&a.published)))
+            hits.sort_by(|(sa, _, a), (sb, _, b)| sb.cmp(sa).then(b.published.cmp(&a.published)))
         }
-        Sort::Newest => hits.sort_by(|(_, a), (_, b)| b.published.cmp(&a.published)),
-        Sort::Oldest => hits.sort_by(|(_, a), (_, b)| a.published.cmp(&b.published)),
+        Sort::Newest => hits.sort_by(|(_, _, a), (_, _, b)| b.published.cmp(&a.published)),
+        Sort::Oldest => hits.sort_by(|(_, _, a), (_, _, b)| a.published.cmp(&b.published)),
     }
-    hits.into_iter().map(|(_, a)| a).collect()
+    hits.into_iter().map(|(_, i, a)| (i, a)).collect()
 }

@@ -1,5 +1,6 @@
 //! A sharded inverted index over article bodies, so a paper of 10 000 articles can be
-//! searched without fetching its article files.
+//! searched without fetching its article files. Format 2; `docs/search-index.md` has the
+//! reasons and the measurements.
 //!
 //! Pure: no leptos, no web-sys. Titles and standfirsts are not in it: they are searched in
 //! memory over `articles.json`. Terms are the normalised words of [`crate::search::words`],
@@ -10,41 +11,53 @@
 //! `meta.json`, fetched first:
 //!
 //! ```json
-//! { "version": 1, "hash": "fnv1a32", "shards": 64,
-//!   "articles": ["newest-slug", "older-slug", "…"] }
+//! { "version": 2, "hash": "fnv1a32", "shards": 128, "docs": 10000,
+//!   "fingerprint": "9c1e…", "block": 1000 }
 //! ```
 //!
-//! `articles` lists the slugs in doc-id order (doc id = index in this list; the builder
-//! uses the order of `articles.json`, newest first). `hash` names how a term picks its
-//! shard: [`shard_of`] = 32-bit FNV-1a of the term's UTF-8 bytes, modulo `shards`.
+//! Doc ids are the order of the articles in the index chain (`articles.json`, then each
+//! `next` page; a slug listed twice counts once, where it is first listed), which the
+//! search page loads anyway. `docs` is their number and `fingerprint` ([`fingerprint`]) is
+//! a hash of the slugs in that order: a client whose index pages say otherwise ignores the
+//! search index (it is stale). `hash` names how a term picks its shard: [`shard_of`] =
+//! 32-bit FNV-1a of the term's UTF-8 bytes, modulo `shards`.
 //!
-//! `shard-XX.json` ([`shard_file`]: decimal, zero-padded to at least two digits and to the
-//! width of `shards - 1`), one per shard, holding every term that hashes to it:
+//! `shard-XX.json` ([`shard_file`]), one per shard: the doc ids of every term that hashes
+//! to it, ascending, delta-encoded (the first is the id itself):
 //!
 //! ```json
-//! { "terms": { "glacier": [[3, 17, 40], [2, 5]], "quebec": [[12, 88]] } }
+//! { "terms": { "glacier": [3, 2, 35], "quebec": [12] } }
 //! ```
 //!
-//! A term maps to its postings, one array per article that holds it, in doc-id order:
-//! `[doc_delta, first_position, position_delta, …]`. `doc_delta` is the doc id minus the
-//! previous posting's (the first one is the doc id itself); positions are word indices in
-//! `words(body_text)` (counting every word of the whole body, across blocks), the first
-//! absolute and each next one as the difference from the previous. Above, "glacier" is in
-//! doc 3 at words 17 and 57, and in doc 5 at word 5. Positions make an exact-phrase query
-//! answerable from the index alone.
+//! "glacier" is in docs 3, 5 and 40. That is all a query of words needs (all words must be
+//! in the body, or spread over the fields searched).
 //!
-//! A query fetches `meta.json` plus the shard of each distinct term ([`shards_needed`]),
-//! then calls [`body_hits`].
+//! `pos-XX-YY.json` ([`positions_file`]): the word positions of the terms of shard `XX` in
+//! the docs of block `YY` (docs `YY × block` to `(YY + 1) × block − 1`), only fetched for an
+//! exact phrase of two words or more, and only for the blocks holding a candidate:
+//!
+//! ```json
+//! { "terms": { "glacier": [[3, 17, 40], [2, 5]] } }
+//! ```
+//!
+//! One array per doc: `[doc_delta, first_position, position_delta, …]`, the doc delta from
+//! the previous array (the first is the doc id), positions being word indices in
+//! `words(body_text)` (counting every word of the whole body, across blocks). Above,
+//! "glacier" is in doc 3 at words 17 and 57 and in doc 5 at word 5. A file with no terms
+//! is not written (no query needs it).
 
 use crate::search::words;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The format version in `meta.json`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The name of the hash scheme in `meta.json`.
 pub const HASH_SCHEME: &str = "fnv1a32";
+
+/// Docs per positions file by default.
+pub const DEFAULT_BLOCK: usize = 1000;
 
 /// `search/meta.json`: what a client needs before it fetches any shard.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,15 +67,59 @@ pub struct Meta {
     pub hash: String,
     /// The number of shard files.
     pub shards: usize,
-    /// Slugs in doc-id order.
-    pub articles: Vec<String>,
+    /// The number of articles indexed (doc ids `0..docs`).
+    pub docs: usize,
+    /// [`fingerprint`] of the slugs in doc-id order.
+    pub fingerprint: String,
+    /// Docs per positions file.
+    pub block: usize,
 }
 
-/// One `search/shard-XX.json`: the postings of every term that hashes to it.
+impl Meta {
+    /// Why a client cannot use this index, if it cannot (wrong version, unknown hash, …).
+    pub fn problem(&self) -> Option<String> {
+        if self.version != VERSION {
+            return Some(format!(
+                "version {} (this app reads {VERSION})",
+                self.version
+            ));
+        }
+        if self.hash != HASH_SCHEME {
+            return Some(format!("unknown hash `{}`", self.hash));
+        }
+        if self.shards == 0 || self.block == 0 {
+            return Some("no shards or an empty block size".into());
+        }
+        None
+    }
+
+    /// Whether this index was built from exactly these slugs, in this order.
+    pub fn describes<'a>(&self, slugs: impl ExactSizeIterator<Item = &'a str>) -> bool {
+        slugs.len() == self.docs && fingerprint(slugs) == self.fingerprint
+    }
+}
+
+/// One `search/shard-XX.json`: the doc ids of every term that hashes to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shard {
-    /// Term → postings `[doc_delta, first_position, position_delta, …]`, in doc-id order.
+    /// Term → ascending doc ids, delta-encoded.
+    pub terms: BTreeMap<String, Vec<u32>>,
+}
+
+/// One `search/pos-XX-YY.json`: positions of a shard's terms in a block of docs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Positions {
+    /// Term → `[doc_delta, first_position, position_delta, …]` per doc, ascending.
     pub terms: BTreeMap<String, Vec<Vec<u32>>>,
+}
+
+/// A whole index as the builder makes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    pub meta: Meta,
+    pub shards: Vec<Shard>,
+    /// `(shard, block)` → positions; only the files with terms.
+    pub positions: BTreeMap<(usize, usize), Positions>,
 }
 
 /// 32-bit FNV-1a of `bytes`.
@@ -75,15 +132,47 @@ pub fn fnv1a32(bytes: &[u8]) -> u32 {
     h
 }
 
+/// 64-bit FNV-1a of every slug followed by a newline, as 16 hex digits.
+pub fn fingerprint<'a>(slugs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for slug in slugs {
+        for b in slug.bytes().chain(std::iter::once(b'\n')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
 /// The shard that holds a normalised `term` (`shards` of 0 counts as 1).
 pub fn shard_of(term: &str, shards: usize) -> usize {
     (fnv1a32(term.as_bytes()) as usize) % shards.max(1)
 }
 
-/// The file name of shard `i` of `shards`, relative to `search/`: `shard-07.json`.
+fn width(count: usize) -> usize {
+    count.saturating_sub(1).to_string().len().max(2)
+}
+
+/// The file name of shard `i` of `shards`, relative to `search/`: `shard-07.json`
+/// (decimal, zero-padded to at least two digits and to the width of `shards - 1`).
 pub fn shard_file(i: usize, shards: usize) -> String {
-    let width = shards.saturating_sub(1).to_string().len().max(2);
-    format!("shard-{i:0width$}.json")
+    format!("shard-{i:0w$}.json", w = width(shards))
+}
+
+/// The number of positions blocks of `meta`.
+pub fn blocks(meta: &Meta) -> usize {
+    meta.docs.div_ceil(meta.block.max(1)).max(1)
+}
+
+/// The file name of the positions of shard `shard` in block `block`: `pos-07-03.json`
+/// (each number padded like [`shard_file`], to the width of `shards - 1` and of
+/// `blocks - 1`).
+pub fn positions_file(meta: &Meta, shard: usize, block: usize) -> String {
+    format!(
+        "pos-{shard:0sw$}-{block:0bw$}.json",
+        sw = width(meta.shards),
+        bw = width(blocks(meta))
+    )
 }
 
 /// The distinct shards a query of `terms` needs, ascending.
@@ -95,8 +184,8 @@ pub fn shards_needed(meta: &Meta, terms: &[String]) -> Vec<usize> {
 }
 
 /// Builds the index of `articles` (slug, body text), doc ids in the given order.
-pub fn build(articles: &[(String, String)], shards: usize) -> (Meta, Vec<Shard>) {
-    let shards = shards.max(1);
+pub fn build(articles: &[(String, String)], shards: usize, block: usize) -> Index {
+    let (shards, block) = (shards.max(1), block.max(1));
     // Term → (doc, absolute positions), docs ascending since they are visited in order.
     let mut postings: HashMap<String, Vec<(u32, Vec<u32>)>> = HashMap::new();
     for (doc, (_, body)) in articles.iter().enumerate() {
@@ -109,18 +198,60 @@ pub fn build(articles: &[(String, String)], shards: usize) -> (Meta, Vec<Shard>)
             }
         }
     }
-    let mut out = vec![Shard::default(); shards];
-    for (term, list) in postings {
-        let encoded = encode_postings(&list);
-        out[shard_of(&term, shards)].terms.insert(term, encoded);
-    }
     let meta = Meta {
         version: VERSION,
         hash: HASH_SCHEME.into(),
         shards,
-        articles: articles.iter().map(|(slug, _)| slug.clone()).collect(),
+        docs: articles.len(),
+        fingerprint: fingerprint(articles.iter().map(|(slug, _)| slug.as_str())),
+        block,
     };
-    (meta, out)
+    let mut out = vec![Shard::default(); shards];
+    let mut positions: BTreeMap<(usize, usize), Positions> = BTreeMap::new();
+    for (term, list) in postings {
+        let shard = shard_of(&term, shards);
+        let docs: Vec<u32> = list.iter().map(|(d, _)| *d).collect();
+        out[shard].terms.insert(term.clone(), encode_docs(&docs));
+        for chunk in list.chunk_by(|a, b| a.0 as usize / block == b.0 as usize / block) {
+            let b = chunk[0].0 as usize / block;
+            positions
+                .entry((shard, b))
+                .or_default()
+                .terms
+                .insert(term.clone(), encode_postings(chunk));
+        }
+    }
+    Index {
+        meta,
+        shards: out,
+        positions,
+    }
+}
+
+/// Delta-encodes ascending doc ids.
+pub fn encode_docs(docs: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    docs.iter()
+        .map(|d| {
+            let delta = d - previous;
+            previous = *d;
+            delta
+        })
+        .collect()
+}
+
+/// Undoes [`encode_docs`]. Sums saturate, so damaged data gives wrong ids, never a panic;
+/// the result is always ascending without repeats.
+pub fn decode_docs(deltas: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(deltas.len());
+    let mut doc = 0u32;
+    for (i, d) in deltas.iter().enumerate() {
+        doc = doc.saturating_add(*d);
+        if i == 0 || out.last().is_some_and(|last| doc > *last) {
+            out.push(doc);
+        }
+    }
+    out
 }
 
 /// Delta-encodes `(doc, ascending positions)` postings in ascending doc order.
@@ -168,70 +299,177 @@ pub fn decode_postings(list: &[Vec<u32>]) -> Vec<(u32, Vec<u32>)> {
     out
 }
 
-/// The articles whose body holds every one of `terms` (normalised words, as from
-/// [`crate::search::words`]), or the phrase `terms` in order when `exact`; each with the
-/// word position of its first match (the first occurrence of any term, or the start of
-/// the first phrase), in doc-id order.
-///
-/// `shards` must hold the shard of every term ([`shards_needed`]); a term whose shard is
-/// missing counts as absent. No terms match nothing, like `text_matches`.
-pub fn body_hits(
+/// A file the query needs that the caller did not supply (a client fetches it and asks
+/// again; a file that cannot be fetched means the index cannot answer).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing(pub String);
+
+/// What the index says about the bodies for one query.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyHits {
+    /// Each distinct query term with the docs whose body holds it, ascending.
+    pub terms: Vec<(String, Vec<u32>)>,
+    /// The docs whose body matches the whole query: every term, or the phrase in order
+    /// when exact. Ascending.
+    pub matches: Vec<u32>,
+}
+
+impl BodyHits {
+    /// Whether doc `doc`'s body matches the whole query.
+    pub fn matches(&self, doc: u32) -> bool {
+        self.matches.binary_search(&doc).is_ok()
+    }
+
+    /// Whether doc `doc`'s body holds the word `term` (a query term).
+    pub fn has(&self, term: &str, doc: u32) -> bool {
+        self.terms
+            .iter()
+            .find(|(t, _)| t == term)
+            .is_some_and(|(_, docs)| docs.binary_search(&doc).is_ok())
+    }
+}
+
+/// The distinct terms of a query, in order of first appearance.
+fn distinct(terms: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in terms {
+        if !out.contains(&t.as_str()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Each distinct term's docs, from the shards given.
+fn term_docs(
+    meta: &Meta,
+    shards: &HashMap<usize, Shard>,
+    terms: &[String],
+) -> Result<Vec<(String, Vec<u32>)>, Missing> {
+    distinct(terms)
+        .into_iter()
+        .map(|t| {
+            let i = shard_of(t, meta.shards);
+            let shard = shards
+                .get(&i)
+                .ok_or_else(|| Missing(shard_file(i, meta.shards)))?;
+            let docs = shard.terms.get(t).map_or_else(Vec::new, |d| decode_docs(d));
+            Ok((t.to_string(), docs))
+        })
+        .collect()
+}
+
+/// The docs in every list (each ascending).
+fn intersect(lists: &[(String, Vec<u32>)]) -> Vec<u32> {
+    let Some((_, shortest)) = lists.iter().min_by_key(|(_, l)| l.len()) else {
+        return Vec::new();
+    };
+    shortest
+        .iter()
+        .copied()
+        .filter(|d| lists.iter().all(|(_, l)| l.binary_search(d).is_ok()))
+        .collect()
+}
+
+/// Whether a query needs word positions: an exact phrase of two words or more.
+fn needs_positions(terms: &[String], exact: bool) -> bool {
+    exact && terms.len() > 1
+}
+
+/// The positions files a query needs once its shards are in (`(shard, block)`, ascending):
+/// none unless it is an exact phrase of two words or more, else those of the blocks that
+/// hold a doc with every word.
+pub fn positions_needed(
     meta: &Meta,
     shards: &HashMap<usize, Shard>,
     terms: &[String],
     exact: bool,
-) -> Vec<(String, u32)> {
+) -> Result<Vec<(usize, usize)>, Missing> {
+    if !needs_positions(terms, exact) {
+        return Ok(Vec::new());
+    }
+    let candidates = intersect(&term_docs(meta, shards, terms)?);
+    let mut blocks: Vec<usize> = candidates
+        .iter()
+        .map(|d| *d as usize / meta.block.max(1))
+        .collect();
+    blocks.dedup();
+    let mut out: Vec<(usize, usize)> = shards_needed(meta, terms)
+        .into_iter()
+        .flat_map(|s| blocks.iter().map(move |b| (s, *b)))
+        .collect();
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Answers a query of `terms` (normalised words, as from [`crate::search::words`]) from the
+/// shards of [`shards_needed`] and the positions files of [`positions_needed`]. No terms
+/// match nothing, like `text_matches`.
+pub fn body_hits(
+    meta: &Meta,
+    shards: &HashMap<usize, Shard>,
+    positions: &HashMap<(usize, usize), Positions>,
+    terms: &[String],
+    exact: bool,
+) -> Result<BodyHits, Missing> {
     if terms.is_empty() {
-        return Vec::new();
+        return Ok(BodyHits::default());
     }
-    // Each distinct term's postings, decoded once.
-    let mut lists: HashMap<&str, Vec<(u32, Vec<u32>)>> = HashMap::new();
-    for term in terms {
-        if lists.contains_key(term.as_str()) {
-            continue;
-        }
-        let Some(encoded) = shards
-            .get(&shard_of(term, meta.shards))
-            .and_then(|s| s.terms.get(term))
-        else {
-            return Vec::new();
-        };
-        lists.insert(term, decode_postings(encoded));
-    }
-    // Walk the shortest list; look the doc up in the others.
-    let rarest = lists
-        .values()
-        .min_by_key(|l| l.len())
-        .expect("at least one term");
-    let positions_in = |term: &str, doc: u32| -> Option<&[u32]> {
-        let list = &lists[term];
-        list.binary_search_by_key(&doc, |(d, _)| *d)
-            .ok()
-            .map(|i| list[i].1.as_slice())
+    let lists = term_docs(meta, shards, terms)?;
+    let candidates = intersect(&lists);
+    let matches = if needs_positions(terms, exact) {
+        phrase_matches(meta, positions, terms, &candidates)?
+    } else {
+        candidates
     };
+    Ok(BodyHits {
+        terms: lists,
+        matches,
+    })
+}
+
+/// The candidates whose body holds `terms` as a phrase, in order.
+fn phrase_matches(
+    meta: &Meta,
+    positions: &HashMap<(usize, usize), Positions>,
+    terms: &[String],
+    candidates: &[u32],
+) -> Result<Vec<u32>, Missing> {
+    let block = meta.block.max(1);
     let mut out = Vec::new();
-    for (doc, _) in rarest {
-        let Some(per_term) = terms
-            .iter()
-            .map(|t| positions_in(t, *doc))
-            .collect::<Option<Vec<&[u32]>>>()
-        else {
-            continue;
+    for group in candidates.chunk_by(|a, b| *a as usize / block == *b as usize / block) {
+        let b = group[0] as usize / block;
+        // Each distinct term's positions in this block, decoded once.
+        let mut per_term: HashMap<&str, Vec<(u32, Vec<u32>)>> = HashMap::new();
+        for t in distinct(terms) {
+            let s = shard_of(t, meta.shards);
+            let file = positions
+                .get(&(s, b))
+                .ok_or_else(|| Missing(positions_file(meta, s, b)))?;
+            let list = file
+                .terms
+                .get(t)
+                .map_or_else(Vec::new, |l| decode_postings(l));
+            per_term.insert(t, list);
+        }
+        let positions_in = |term: &str, doc: u32| -> &[u32] {
+            let list = &per_term[term];
+            list.binary_search_by_key(&doc, |(d, _)| *d)
+                .map_or(&[][..], |i| list[i].1.as_slice())
         };
-        let first = if exact {
-            per_term[0].iter().copied().find(|&start| {
-                per_term.iter().enumerate().skip(1).all(|(i, ps)| {
+        for &doc in group {
+            let first = positions_in(&terms[0], doc);
+            let found = first.iter().any(|&start| {
+                terms.iter().enumerate().skip(1).all(|(i, t)| {
                     start
                         .checked_add(i as u32)
-                        .is_some_and(|p| ps.binary_search(&p).is_ok())
+                        .is_some_and(|p| positions_in(t, doc).binary_search(&p).is_ok())
                 })
-            })
-        } else {
-            per_term.iter().filter_map(|ps| ps.first().copied()).min()
-        };
-        if let (Some(first), Some(slug)) = (first, meta.articles.get(*doc as usize)) {
-            out.push((slug.clone(), first));
+            });
+            if found {
+                out.push(doc);
+            }
         }
     }
-    out
+    Ok(out)
 }

@@ -12,7 +12,8 @@ use crate::model::{
     decode, Article, ArticleSummary, Category, ContentKind, IndexPage, Site, Weather,
 };
 use crate::routes::{join, resolve};
-use crate::search::{words, SearchQuery};
+use crate::search::{words, Folded, SearchQuery};
+use crate::search_index::{self as si, BodyHits};
 use crate::wordpress::{self as wp, WpCategory};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -85,16 +86,57 @@ enum Backend {
     },
 }
 
+/// A value shared, not copied, between the source's cache and the views that read it
+/// (the 10 000 entries of a large paper's index are read on every keystroke of a search).
+/// Serialised as the value itself.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|v| Shared(Arc::new(v)))
+    }
+}
+
 /// What a search runs over: index entries and, when bodies are searched, their text.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Corpus {
-    pub index: Vec<ArticleSummary>,
+    pub index: Shared<Vec<ArticleSummary>>,
+    /// The word ids of `index` ([`Folded::new`]), made once per version of the index
+    /// (empty after deserialising: the search then makes them).
+    #[serde(skip)]
+    pub folded: Shared<Folded>,
     /// Body text by slug, when the query searches bodies and the paper is small enough.
     pub bodies: HashMap<String, String>,
     /// The query asked for bodies but the paper is too large to search them without an index.
     pub bodies_skipped: bool,
     /// The server found more candidates than were read (the most matching are shown).
     pub truncated: bool,
+    /// What the search index says of the bodies (doc id = position in `index`), when the
+    /// paper has a usable one; `bodies` is then empty.
+    pub indexed: Option<BodyHits>,
+    /// [`Source::corpus_key`] of the query this corpus was loaded for: a view showing
+    /// another query must not rank it with this corpus.
+    pub key: String,
 }
 
 #[derive(Debug, Default)]
@@ -110,6 +152,44 @@ struct Cache {
     articles: HashMap<String, (Article, i64)>,
     /// WordPress categories (ids for a search's category filter), once loaded.
     wp_categories: Option<Vec<WpCategory>>,
+    /// The body-search index (`{base}/search/`) and the files of it loaded so far.
+    search: SearchIndexCache,
+    /// The whole index prepared for searching, until the index changes.
+    view: Option<SearchView>,
+}
+
+/// The whole index as a search reads it: shared, folded, fingerprinted once.
+#[derive(Clone, Debug)]
+struct SearchView {
+    index: Shared<Vec<ArticleSummary>>,
+    folded: Shared<Folded>,
+}
+
+/// Whether the paper has a body-search index, as far as this session knows.
+#[derive(Debug, Default)]
+enum IndexState {
+    #[default]
+    Unknown,
+    /// No index, or one this app cannot use (missing, damaged, stale, another version).
+    Absent,
+    Present(Arc<si::Meta>),
+}
+
+#[derive(Debug, Default)]
+struct SearchIndexCache {
+    state: IndexState,
+    shards: HashMap<usize, si::Shard>,
+    positions: HashMap<(usize, usize), si::Positions>,
+}
+
+/// Whether an error loading a search-index file means the index is unusable for the
+/// session (a 404, a damaged file), rather than a passing network failure.
+fn index_is_broken(e: &AppError) -> bool {
+    match e {
+        AppError::NotFound { .. } | AppError::Decode { .. } | AppError::Unsupported(_) => true,
+        AppError::Http { status, .. } => *status < 500,
+        AppError::Offline { .. } | AppError::Network { .. } | AppError::Timeout { .. } => false,
+    }
 }
 
 impl Source {
@@ -207,6 +287,12 @@ impl Source {
         &self,
         enough: impl Fn(&[ArticleSummary]) -> bool,
     ) -> Result<Vec<ArticleSummary>, AppError> {
+        self.load_index(enough).await?;
+        Ok(self.lock().summaries.clone())
+    }
+
+    /// Loads index pages until `enough` says so or the last page is in.
+    async fn load_index(&self, enough: impl Fn(&[ArticleSummary]) -> bool) -> Result<(), AppError> {
         // Guards against a `next` chain that loops back on itself.
         let mut seen = Vec::new();
         loop {
@@ -217,7 +303,7 @@ impl Source {
                         cache.index_loaded_at = now();
                         self.revalidate_index();
                     }
-                    return Ok(cache.summaries.clone());
+                    return Ok(());
                 }
                 match (&cache.next, cache.started) {
                     (_, false) => self.first_index_page(),
@@ -226,9 +312,8 @@ impl Source {
                 }
             };
             if seen.contains(&url) {
-                let mut cache = self.lock();
-                cache.next = None;
-                return Ok(cache.summaries.clone());
+                self.lock().next = None;
+                return Ok(());
             }
             let (articles, next) = self.index_page(&url).await?;
             seen.push(url.clone());
@@ -247,6 +332,7 @@ impl Source {
             }
             cache.started = true;
             cache.next = next;
+            cache.view = None;
             for a in articles {
                 if !cache.summaries.iter().any(|s| s.slug == a.slug) {
                     cache.summaries.push(a);
@@ -336,6 +422,7 @@ impl Source {
                 .zip(&cache.summaries)
                 .all(|(new, old)| new == old);
             if !unchanged || articles.len() > cache.summaries.len() {
+                cache.view = None;
                 cache.next = next;
                 cache.summaries = articles;
             }
@@ -347,8 +434,17 @@ impl Source {
     pub fn corpus_key(&self, query: &SearchQuery) -> String {
         match self.backend {
             Backend::Static => {
-                let bodies = query.fields.body && !words(&query.q).is_empty();
-                if bodies { "index+bodies" } else { "index" }.into()
+                let terms = words(&query.q);
+                if !query.fields.body || terms.is_empty() {
+                    return "index".into();
+                }
+                // Without an index every body is loaded once and any query runs over them;
+                // with one, the body hits depend on the words.
+                if matches!(self.lock().search.state, IndexState::Absent) {
+                    return "index+bodies".into();
+                }
+                let exact = if query.exact { "exact:" } else { "" };
+                format!("index+terms:{exact}{}", terms.join(" "))
             }
             Backend::WordPress { .. } => {
                 let server_side = SearchQuery {
@@ -364,14 +460,35 @@ impl Source {
         }
     }
 
-    /// The articles a search for `query` runs over: the static index (with the bodies of a
-    /// small paper), or what WordPress's own search returns for it (with bodies).
+    /// The articles a search for `query` runs over: the static index with the body hits of
+    /// its search index (or, without one, the bodies of a small paper), or what WordPress's
+    /// own search returns for it (with bodies).
     pub async fn corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
+        let key = self.corpus_key(query);
         if let Backend::WordPress { .. } = self.backend {
-            return self.wordpress_corpus(query).await;
+            return Ok(Corpus {
+                key,
+                ..self.wordpress_corpus(query).await?
+            });
         }
-        let index = self.index_until(|_| false).await?;
-        let wants_bodies = query.fields.body && !words(&query.q).is_empty();
+        let view = self.search_view().await?;
+        let terms = words(&query.q);
+        let wants_bodies = query.fields.body && !terms.is_empty();
+        if wants_bodies {
+            if let Some(hits) = self
+                .indexed_body_hits(&view.index, &terms, query.exact)
+                .await
+            {
+                return Ok(Corpus {
+                    index: view.index,
+                    folded: view.folded,
+                    indexed: Some(hits),
+                    key,
+                    ..Corpus::default()
+                });
+            }
+        }
+        let index = view.index.clone();
         let mut corpus = Corpus {
             bodies_skipped: wants_bodies && index.len() > BODY_SEARCH_LIMIT,
             ..Corpus::default()
@@ -380,8 +497,148 @@ impl Source {
             let slugs = index.iter().map(|a| a.slug.to_string()).collect();
             corpus.bodies = self.body_texts(slugs).await.into_iter().collect();
         }
-        corpus.index = index;
+        corpus.index = view.index;
+        corpus.folded = view.folded;
+        corpus.key = key;
         Ok(corpus)
+    }
+
+    /// The whole index (every page loaded), prepared for searching once per version of it.
+    async fn search_view(&self) -> Result<SearchView, AppError> {
+        self.load_index(|_| false).await?;
+        let index = {
+            let cache = self.lock();
+            if let Some(view) = &cache.view {
+                return Ok(view.clone());
+            }
+            cache.summaries.clone()
+        };
+        let folded = Folded::new(&index);
+        let view = SearchView {
+            index: Shared(Arc::new(index)),
+            folded: Shared(Arc::new(folded)),
+        };
+        self.lock().view = Some(view.clone());
+        Ok(view)
+    }
+
+    /// The body hits of `terms` from the search index, when the paper has one that
+    /// describes `index`; `None` (logged) means searching without it.
+    async fn indexed_body_hits(
+        &self,
+        index: &[ArticleSummary],
+        terms: &[String],
+        exact: bool,
+    ) -> Option<BodyHits> {
+        let meta = self.search_meta().await?;
+        if !meta.describes(index.iter().map(|a| &*a.slug)) {
+            leptos::logging::warn!(
+                "the search index was built for other articles than the index pages list (stale); searching without it"
+            );
+            self.lock().search.state = IndexState::Absent;
+            return None;
+        }
+        match self.index_answer(&meta, terms, exact).await {
+            Ok(hits) => Some(hits),
+            Err(e) => {
+                leptos::logging::warn!("search index: {e}; searching without it");
+                if index_is_broken(&e) {
+                    self.lock().search.state = IndexState::Absent;
+                }
+                None
+            }
+        }
+    }
+
+    /// `search/meta.json`, loaded once; `None` when there is no usable index.
+    async fn search_meta(&self) -> Option<Arc<si::Meta>> {
+        match &self.lock().search.state {
+            IndexState::Present(meta) => return Some(meta.clone()),
+            IndexState::Absent => return None,
+            IndexState::Unknown => {}
+        }
+        let url = self.url("search/meta.json");
+        let (state, meta) = match load_within::<si::Meta>(&url, self.timeout_ms).await {
+            Ok(meta) => match meta.problem() {
+                Some(problem) => {
+                    leptos::logging::warn!("{url}: {problem}; searching without the index");
+                    (IndexState::Absent, None)
+                }
+                None => {
+                    let meta = Arc::new(meta);
+                    (IndexState::Present(meta.clone()), Some(meta))
+                }
+            },
+            Err(AppError::NotFound { .. }) => {
+                leptos::logging::log!("no search index ({url}): bodies are searched without it");
+                (IndexState::Absent, None)
+            }
+            Err(e) => {
+                leptos::logging::warn!("search index: {e}; searching without it");
+                if !index_is_broken(&e) {
+                    return None;
+                }
+                (IndexState::Absent, None)
+            }
+        };
+        self.lock().search.state = state;
+        meta
+    }
+
+    /// Answers `terms` from the index, fetching the shards (and, for a phrase, the
+    /// positions files) it lacks, [`BODY_FETCHES_AT_ONCE`] at a time.
+    async fn index_answer(
+        &self,
+        meta: &si::Meta,
+        terms: &[String],
+        exact: bool,
+    ) -> Result<BodyHits, AppError> {
+        use futures::stream::{self, StreamExt, TryStreamExt};
+        let missing = |m: si::Missing| AppError::NotFound {
+            url: self.url(&format!("search/{}", m.0)),
+        };
+        let wanted: Vec<usize> = {
+            let cache = self.lock();
+            si::shards_needed(meta, terms)
+                .into_iter()
+                .filter(|i| !cache.search.shards.contains_key(i))
+                .collect()
+        };
+        let loaded: Vec<(usize, si::Shard)> = stream::iter(wanted)
+            .map(|i| async move {
+                let url = self.url(&format!("search/{}", si::shard_file(i, meta.shards)));
+                Ok::<_, AppError>((i, load_within(&url, self.timeout_ms).await?))
+            })
+            .buffer_unordered(BODY_FETCHES_AT_ONCE)
+            .try_collect()
+            .await?;
+        let wanted = {
+            let mut cache = self.lock();
+            cache.search.shards.extend(loaded);
+            si::positions_needed(meta, &cache.search.shards, terms, exact)
+                .map_err(missing)?
+                .into_iter()
+                .filter(|k| !cache.search.positions.contains_key(k))
+                .collect::<Vec<_>>()
+        };
+        let loaded: Vec<((usize, usize), si::Positions)> = stream::iter(wanted)
+            .map(|(s, b)| async move {
+                let url = self.url(&format!("search/{}", si::positions_file(meta, s, b)));
+                Ok::<_, AppError>(((s, b), load_within(&url, self.timeout_ms).await?))
+            })
+            .buffer_unordered(BODY_FETCHES_AT_ONCE)
+            .try_collect()
+            .await?;
+        let mut cache = self.lock();
+        cache.search.positions.extend(loaded);
+        si::body_hits(
+            meta,
+            &cache.search.shards,
+            &cache.search.positions,
+            terms,
+            exact,
+        )
+        .map_err(missing)
     }
 
     async fn wordpress_corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
@@ -398,6 +655,7 @@ impl Source {
                 .map(|c| (c.category.slug, c.id))
                 .collect()
         };
+        let mut index = Vec::new();
         for page in 1..=wp::SEARCH_PAGES {
             let Some(url) = wp::search_url(&self.base, query, &ids, page) else {
                 break;
@@ -410,13 +668,14 @@ impl Source {
                 corpus
                     .bodies
                     .insert(article.summary.slug.to_string(), article.body_text());
-                corpus.index.push(article.summary);
+                index.push(article.summary);
             }
             if wp::next_posts_page(&url, count, fetched.total_pages).is_none() {
                 break;
             }
             corpus.truncated = page == wp::SEARCH_PAGES;
         }
+        corpus.index = Shared(Arc::new(index));
         Ok(corpus)
     }
 

@@ -180,3 +180,97 @@ fn snippets_mark_block_boundaries() {
         Some("A fund with strings attached · The money will not flow.")
     );
 }
+
+mod ranking_by_word_ids {
+    //! `run_with` matches titles and standfirsts through word ids made once per index
+    //! (`Folded`); it must rank exactly as a scan of the texts with `text_matches` does.
+    use meridian::model::{decode, ArticleSummary};
+    use meridian::search::{run_with, text_matches, words, Body, Fields, Folded, SearchQuery};
+    use proptest::prelude::*;
+
+    /// The ranking of the scan: title 3, standfirst 2, body 1, or 1 for words spread over
+    /// the fields searched; newest first on ties.
+    fn reference<'a>(list: &'a [(ArticleSummary, String)], q: &SearchQuery) -> Vec<&'a str> {
+        let terms = words(&q.q);
+        let f = q.fields;
+        let mut hits: Vec<(u32, &ArticleSummary)> = list
+            .iter()
+            .filter_map(|(a, body)| {
+                if terms.is_empty() {
+                    return Some((0, a));
+                }
+                let sf = a.standfirst.as_deref().unwrap_or("");
+                let m = |on: bool, t: &str| on && text_matches(t, &terms, q.exact);
+                let total = 3 * u32::from(m(f.title, &a.title))
+                    + 2 * u32::from(m(f.standfirst, sf))
+                    + u32::from(m(f.body, body));
+                let all = [
+                    (f.title, a.title.as_str()),
+                    (f.standfirst, sf),
+                    (f.body, body),
+                ]
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, t)| format!("{t} "))
+                .collect::<String>();
+                let spread = !q.exact && text_matches(&all, &terms, false);
+                match (total, spread) {
+                    (0, false) => None,
+                    (0, true) => Some((1, a)),
+                    (t, _) => Some((t, a)),
+                }
+            })
+            .collect();
+        hits.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then(b.published.cmp(&a.published)));
+        hits.into_iter().map(|(_, a)| &*a.slug).collect()
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "grid",
+            "Grid",
+            "deal",
+            "Québec",
+            "quebec",
+            "café’s",
+            "cafes",
+            "a",
+            "the",
+            "2026",
+        ]);
+        prop::collection::vec(word, 0..8).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn word_ids_rank_like_the_scan(
+            entries in prop::collection::vec((text(), text(), text(), 1u32..28), 0..10),
+            q in prop::collection::vec(prop::sample::select(vec!["grid", "deal", "québec", "cafés", "the", "nope", "2026"]), 0..4),
+            exact in any::<bool>(),
+            fields in (any::<bool>(), any::<bool>(), any::<bool>()),
+        ) {
+            let list: Vec<(ArticleSummary, String)> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, (title, standfirst, body, day))| {
+                    let json = serde_json::json!({
+                        "slug": format!("a-{i}"), "title": title, "standfirst": standfirst,
+                        "category": "world", "published": format!("2026-11-{day:02}T10:00:00Z"),
+                    });
+                    (decode::<ArticleSummary>("t", &json.to_string()).unwrap(), body.clone())
+                })
+                .collect();
+            let fields = Fields { title: fields.0, standfirst: fields.1, body: fields.2 };
+            let query = SearchQuery { q: q.join(" "), exact, fields, ..SearchQuery::default() };
+            let summaries: Vec<ArticleSummary> = list.iter().map(|(a, _)| a.clone()).collect();
+            let folded = Folded::new(&summaries);
+            let got: Vec<&str> = run_with(&summaries, &folded, &query, |i, _| Body::Text(&list[i].1))
+                .into_iter()
+                .map(|(_, a)| &*a.slug)
+                .collect();
+            prop_assert_eq!(got, reference(&list, &query));
+        }
+    }
+}

@@ -1,11 +1,13 @@
-//! The sharded body-search index: format round trip, and every query answered from the
-//! index equals a brute-force scan of the bodies with `search::text_matches`.
+//! The sharded body-search index (format 2): round trip, damaged files, and every query
+//! answered from the index equals a brute-force scan of the bodies with
+//! `search::text_matches`, fetching only the files a client would.
 
 use meridian::model::{decode, Article, IndexPage};
 use meridian::search::{text_matches, words};
 use meridian::search_index::{
-    body_hits, build, decode_postings, encode_postings, fnv1a32, shard_file, shard_of,
-    shards_needed, Meta, Shard, HASH_SCHEME, VERSION,
+    blocks, body_hits, build, decode_docs, decode_postings, encode_docs, encode_postings,
+    fingerprint, fnv1a32, positions_file, positions_needed, shard_file, shard_of, shards_needed,
+    BodyHits, Index, Meta, Missing, Positions, Shard, HASH_SCHEME, VERSION,
 };
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -25,9 +27,16 @@ fn corpus() -> Vec<(String, String)> {
     .collect()
 }
 
-/// Every shard, keyed by number, as a client holding all of them would have.
-fn all(shards: Vec<Shard>) -> HashMap<usize, Shard> {
-    shards.into_iter().enumerate().collect()
+/// Every file of an index, as a client holding all of them would have.
+fn all(index: &Index) -> (HashMap<usize, Shard>, HashMap<(usize, usize), Positions>) {
+    (
+        index.shards.iter().cloned().enumerate().collect(),
+        index
+            .positions
+            .iter()
+            .map(|(k, v)| (*k, v.clone()))
+            .collect(),
+    )
 }
 
 /// The slugs whose body matches, by scanning every body.
@@ -39,53 +48,106 @@ fn brute(articles: &[(String, String)], terms: &[String], exact: bool) -> Vec<St
         .collect()
 }
 
-/// The first match position a scan finds: first occurrence of any term, or first phrase.
-fn brute_first(body: &str, terms: &[String], exact: bool) -> Option<u32> {
-    let ws = words(body);
-    let p = if exact {
-        ws.windows(terms.len()).position(|w| w == terms)
-    } else {
-        ws.iter().position(|w| terms.contains(w))
-    };
-    p.map(|p| p as u32)
+/// [`brute`] over bodies already split into words (`text_matches` on them).
+fn brute_words(
+    articles: &[(String, String)],
+    ws: &[Vec<String>],
+    terms: &[String],
+    exact: bool,
+) -> Vec<String> {
+    articles
+        .iter()
+        .zip(ws)
+        .filter(|(_, w)| {
+            !terms.is_empty()
+                && if exact {
+                    w.windows(terms.len()).any(|x| x == terms)
+                } else {
+                    terms.iter().all(|t| w.contains(t))
+                }
+        })
+        .map(|((slug, _), _)| slug.clone())
+        .collect()
 }
 
-/// Asserts the index answers `query` like the scan, with the same first positions.
-fn check(articles: &[(String, String)], shards: usize, query: &str, exact: bool) {
-    let (meta, built) = build(articles, shards);
-    check_built(articles, &meta, &built, query, exact);
+/// Asks the index for `terms` the way a client does: the shards first, then the positions
+/// files the shards say are needed, nothing else.
+fn ask(index: &Index, terms: &[String], exact: bool) -> BodyHits {
+    let meta = &index.meta;
+    let shards: HashMap<usize, Shard> = shards_needed(meta, terms)
+        .into_iter()
+        .map(|i| (i, index.shards[i].clone()))
+        .collect();
+    // Without its positions files, a phrase asks for them.
+    let needed = positions_needed(meta, &shards, terms, exact).unwrap();
+    if !needed.is_empty() {
+        let names: Vec<String> = needed
+            .iter()
+            .map(|(s, b)| positions_file(meta, *s, *b))
+            .collect();
+        match body_hits(meta, &shards, &HashMap::new(), terms, exact) {
+            Err(Missing(name)) => assert!(names.contains(&name), "{name} not in {names:?}"),
+            other => panic!("{other:?} without positions"),
+        }
+    }
+    let positions: HashMap<(usize, usize), Positions> = needed
+        .into_iter()
+        .filter_map(|k| index.positions.get(&k).map(|p| (k, p.clone())))
+        .collect();
+    body_hits(meta, &shards, &positions, terms, exact).unwrap()
 }
 
-/// [`check`] against an index built once.
+/// Asserts the index answers `query` like the scan: the matches, and which body holds
+/// which word. `ws` is `words` of each body.
 fn check_built(
     articles: &[(String, String)],
-    meta: &Meta,
-    built: &[Shard],
+    ws: &[Vec<String>],
+    index: &Index,
     query: &str,
     exact: bool,
 ) {
-    let shards = meta.shards;
     let terms = words(query);
-    // Only the shards the query needs, as a client would fetch them.
-    let needed: HashMap<usize, Shard> = shards_needed(meta, &terms)
-        .into_iter()
-        .map(|i| (i, built[i].clone()))
+    let hits = ask(index, &terms, exact);
+    let slugs: Vec<String> = hits
+        .matches
+        .iter()
+        .map(|d| articles[*d as usize].0.clone())
         .collect();
-    let hits = body_hits(meta, &needed, &terms, exact);
-    let slugs: Vec<String> = hits.iter().map(|(s, _)| s.clone()).collect();
     assert_eq!(
         slugs,
-        brute(articles, &terms, exact),
-        "query {query:?} exact={exact} shards={shards}"
+        brute_words(articles, ws, &terms, exact),
+        "query {query:?} exact={exact} shards={} block={}",
+        index.meta.shards,
+        index.meta.block
     );
-    for (slug, first) in hits {
-        let body = &articles.iter().find(|(s, _)| *s == slug).unwrap().1;
-        assert_eq!(
-            Some(first),
-            brute_first(body, &terms, exact),
-            "{query:?} in {slug}"
-        );
+    // The scan itself, once in a while, to keep `brute_words` honest.
+    if query.len() % 7 == 0 {
+        assert_eq!(slugs, brute(articles, &terms, exact));
     }
+    for t in &terms {
+        for (doc, (slug, w)) in articles.iter().zip(ws).enumerate() {
+            assert_eq!(
+                hits.has(t, doc as u32),
+                w.contains(t),
+                "{t:?} in {}, query {query:?}",
+                slug.0
+            );
+        }
+    }
+}
+
+fn split(articles: &[(String, String)]) -> Vec<Vec<String>> {
+    articles.iter().map(|(_, b)| words(b)).collect()
+}
+
+fn check(articles: &[(String, String)], shards: usize, block: usize, query: &str, exact: bool) {
+    check_built(
+        articles,
+        &split(articles),
+        &build(articles, shards, block),
+        query,
+        exact,
+    );
 }
 
 #[test]
@@ -109,7 +171,12 @@ fn shard_files_are_zero_padded() {
 }
 
 #[test]
-fn postings_are_delta_encoded_and_round_trip() {
+fn doc_ids_and_postings_are_delta_encoded_and_round_trip() {
+    assert_eq!(encode_docs(&[3, 5, 40]), vec![3, 2, 35]);
+    assert_eq!(decode_docs(&[3, 2, 35]), vec![3, 5, 40]);
+    assert_eq!(decode_docs(&[]), Vec::<u32>::new());
+    // Damaged lists: repeats dropped, sums saturate; always ascending, never a panic.
+    assert_eq!(decode_docs(&[0, 0, 4, u32::MAX, 1]), vec![0, 4, u32::MAX]);
     let list = vec![(3, vec![17, 57]), (5, vec![5]), (40, vec![0, 1, 2, 1000])];
     let encoded = encode_postings(&list);
     assert_eq!(
@@ -117,7 +184,6 @@ fn postings_are_delta_encoded_and_round_trip() {
         vec![vec![3, 17, 40], vec![2, 5], vec![35, 0, 1, 1, 998]]
     );
     assert_eq!(decode_postings(&encoded), list);
-    // Damaged entries are skipped or saturate; never a panic.
     assert_eq!(
         decode_postings(&[vec![], vec![u32::MAX, 1], vec![9]]),
         vec![(u32::MAX, vec![1])]
@@ -125,38 +191,114 @@ fn postings_are_delta_encoded_and_round_trip() {
 }
 
 #[test]
-fn meta_and_shards_round_trip_through_json() {
+fn file_names_are_zero_padded() {
+    let (meta, _) = {
+        let index = build(&corpus(), 101, 3);
+        (index.meta, ())
+    };
+    assert_eq!(blocks(&meta), 3);
+    assert_eq!(positions_file(&meta, 5, 2), "pos-005-02.json");
+}
+
+#[test]
+fn meta_shards_and_positions_round_trip_through_json() {
     let articles = corpus();
-    let (meta, built) = build(&articles, 4);
+    let index = build(&articles, 4, 3);
+    let meta = &index.meta;
     assert_eq!(meta.version, VERSION);
     assert_eq!(meta.hash, HASH_SCHEME);
-    assert_eq!(meta.shards, 4);
+    assert_eq!((meta.shards, meta.docs, meta.block), (4, 7, 3));
+    assert_eq!(meta.problem(), None);
+    assert!(meta.describes(articles.iter().map(|(s, _)| s.as_str())));
+    let text = serde_json::to_string(meta).unwrap();
     assert_eq!(
-        meta.articles,
-        articles.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>()
+        text,
+        format!(
+            r#"{{"version":2,"hash":"fnv1a32","shards":4,"docs":7,"fingerprint":"{}","block":3}}"#,
+            fingerprint(articles.iter().map(|(s, _)| s.as_str()))
+        )
     );
-    let text = serde_json::to_string(&meta).unwrap();
-    assert!(text.starts_with(r#"{"version":1,"hash":"fnv1a32","shards":4,"articles":["#));
-    assert_eq!(serde_json::from_str::<Meta>(&text).unwrap(), meta);
-    assert_eq!(built.len(), 4);
-    for (i, shard) in built.iter().enumerate() {
+    assert_eq!(&serde_json::from_str::<Meta>(&text).unwrap(), meta);
+    assert_eq!(index.shards.len(), 4);
+    for (i, shard) in index.shards.iter().enumerate() {
         for term in shard.terms.keys() {
             assert_eq!(shard_of(term, 4), i, "{term} is in the wrong shard");
         }
         let text = serde_json::to_string(shard).unwrap();
         assert_eq!(&serde_json::from_str::<Shard>(&text).unwrap(), shard);
     }
+    for ((s, b), positions) in &index.positions {
+        assert!(!positions.terms.is_empty(), "an empty file is not written");
+        for (term, list) in &positions.terms {
+            assert_eq!(shard_of(term, 4), *s);
+            for (doc, _) in decode_postings(list) {
+                assert_eq!(doc as usize / 3, *b, "{term}: doc {doc} outside block {b}");
+            }
+        }
+        let text = serde_json::to_string(positions).unwrap();
+        assert_eq!(
+            &serde_json::from_str::<Positions>(&text).unwrap(),
+            positions
+        );
+    }
     // "cafe": doc 0 word 8 ("café"); doc 1 words 0, 3, 5 ("Café", "cafe", "CAFÉ"; "café’s"
-    // and "cafés" are "cafes").
-    let cafe = &built[shard_of("cafe", 4)].terms["cafe"];
-    assert_eq!(cafe, &vec![vec![0, 8], vec![1, 0, 3, 2]]);
+    // and "cafés" are "cafes"). Both in block 0.
+    let s = shard_of("cafe", 4);
+    assert_eq!(index.shards[s].terms["cafe"], vec![0, 1]);
+    assert_eq!(
+        index.positions[&(s, 0)].terms["cafe"],
+        vec![vec![0, 8], vec![1, 0, 3, 2]]
+    );
     // Terms are exactly the normalised words of the bodies.
-    let mut all_terms: Vec<&String> = built.iter().flat_map(|s| s.terms.keys()).collect();
+    let mut all_terms: Vec<&String> = index.shards.iter().flat_map(|s| s.terms.keys()).collect();
     all_terms.sort();
     let mut expected: Vec<String> = articles.iter().flat_map(|(_, b)| words(b)).collect();
     expected.sort();
     expected.dedup();
     assert_eq!(all_terms, expected.iter().collect::<Vec<_>>());
+    // The same content gives the same files.
+    assert_eq!(build(&articles, 4, 3), index);
+}
+
+#[test]
+fn a_stale_or_foreign_meta_is_refused() {
+    let articles = corpus();
+    let meta = build(&articles, 4, 3).meta;
+    let slugs: Vec<&str> = articles.iter().map(|(s, _)| s.as_str()).collect();
+    assert!(meta.describes(slugs.iter().copied()));
+    // One article more, one less, or the same ones in another order: stale.
+    assert!(!meta.describes(slugs[1..].iter().copied()));
+    let mut more = slugs.clone();
+    more.insert(0, "breaking-news");
+    assert!(!meta.describes(more.iter().copied()));
+    let mut swapped = slugs.clone();
+    swapped.swap(0, 1);
+    assert!(!meta.describes(swapped.iter().copied()));
+    for broken in [
+        Meta {
+            version: 1,
+            ..meta.clone()
+        },
+        Meta {
+            hash: "murmur3".into(),
+            ..meta.clone()
+        },
+        Meta {
+            shards: 0,
+            ..meta.clone()
+        },
+        Meta {
+            block: 0,
+            ..meta.clone()
+        },
+    ] {
+        assert!(broken.problem().is_some(), "{broken:?}");
+    }
+    // A format-1 meta.json does not even decode as format 2.
+    assert!(serde_json::from_str::<Meta>(
+        r#"{"version":1,"hash":"fnv1a32","shards":4,"articles":["a","b"]}"#
+    )
+    .is_err());
 }
 
 #[test]
@@ -192,11 +334,12 @@ fn the_index_answers_like_a_scan() {
         "",
         "!!!",
     ];
-    for shards in [1, 2, 3, 16] {
-        let (meta, built) = build(&articles, shards);
+    let ws = split(&articles);
+    for (shards, block) in [(1, 1000), (2, 1), (3, 2), (16, 3)] {
+        let index = build(&articles, shards, block);
         for q in queries {
             for exact in [false, true] {
-                check_built(&articles, &meta, &built, q, exact);
+                check_built(&articles, &ws, &index, q, exact);
             }
         }
     }
@@ -206,21 +349,98 @@ fn the_index_answers_like_a_scan() {
 fn a_phrase_spans_blocks_as_in_the_scan() {
     // body_text puts one block a line; text_matches treats the newline as a separator.
     let articles = corpus();
-    check(&articles, 2, "signed in liege a cafe", true);
-    check(&articles, 2, "meuse the grid is", true);
-    let (meta, built) = build(&articles, 2);
-    let hits = body_hits(&meta, &all(built), &words("grid is"), true);
-    assert_eq!(
-        hits,
-        vec![("grid-deal".to_string(), 18), ("liege".to_string(), 8)]
-    );
+    check(&articles, 2, 2, "signed in liege a cafe", true);
+    check(&articles, 2, 2, "meuse the grid is", true);
+    let index = build(&articles, 2, 2);
+    let hits = ask(&index, &words("grid is"), true);
+    // "grid-deal" (doc 0) and "liege" (doc 6).
+    assert_eq!(hits.matches, vec![0, 6]);
 }
 
 #[test]
-fn a_missing_shard_counts_as_no_hits() {
-    let (meta, _) = build(&corpus(), 8);
-    assert!(body_hits(&meta, &HashMap::new(), &words("deal"), false).is_empty());
-    assert!(body_hits(&meta, &HashMap::new(), &[], false).is_empty());
+fn only_a_phrase_needs_positions_and_only_in_blocks_with_candidates() {
+    let articles = corpus();
+    let index = build(&articles, 3, 2);
+    let (shards, _) = all(&index);
+    let meta = &index.meta;
+    for q in ["deal", "grid deal", "deal deal"] {
+        assert!(positions_needed(meta, &shards, &words(q), false)
+            .unwrap()
+            .is_empty());
+    }
+    assert!(positions_needed(meta, &shards, &words("deal"), true)
+        .unwrap()
+        .is_empty());
+    // "grid" and "deal" are both in docs 0 ("grid-deal"), 5 ("repeat") and 6 ("liege"):
+    // blocks 0 and 2 of 2 docs, none from block 1.
+    let needed = positions_needed(meta, &shards, &words("grid deal"), true).unwrap();
+    let blocks_asked: Vec<usize> = needed.iter().map(|(_, b)| *b).collect();
+    assert!(
+        blocks_asked.iter().all(|b| [0, 2, 3].contains(b)),
+        "{needed:?}"
+    );
+    assert!(!blocks_asked.contains(&1));
+    // No doc has both words: nothing to fetch.
+    assert!(positions_needed(meta, &shards, &words("meuse cafe"), true)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn a_missing_file_is_reported_never_guessed() {
+    let index = build(&corpus(), 8, 1000);
+    let meta = &index.meta;
+    let deal = shard_of("deal", 8);
+    assert_eq!(
+        body_hits(
+            meta,
+            &HashMap::new(),
+            &HashMap::new(),
+            &words("deal"),
+            false
+        ),
+        Err(Missing(shard_file(deal, 8)))
+    );
+    assert_eq!(
+        body_hits(meta, &HashMap::new(), &HashMap::new(), &[], false),
+        Ok(BodyHits::default())
+    );
+    // A word absent from its (present) shard: no hits, not an error.
+    let (shards, positions) = all(&index);
+    let hits = body_hits(meta, &shards, &positions, &words("zzz deal"), false).unwrap();
+    assert!(hits.matches.is_empty());
+    assert!(hits.has("deal", 0) && !hits.has("zzz", 0));
+}
+
+#[test]
+fn damaged_files_never_panic() {
+    let index = build(&corpus(), 2, 2);
+    let meta = &index.meta;
+    let (mut shards, mut positions) = all(&index);
+    for shard in shards.values_mut() {
+        for list in shard.terms.values_mut() {
+            list.push(u32::MAX);
+            list.insert(0, 0);
+        }
+    }
+    for p in positions.values_mut() {
+        for list in p.terms.values_mut() {
+            list.push(vec![]);
+            list.push(vec![u32::MAX, u32::MAX, 1]);
+        }
+    }
+    for q in ["grid deal", "the grid", "deal deal deal"] {
+        for exact in [false, true] {
+            let _ = body_hits(meta, &shards, &positions, &words(q), exact);
+        }
+    }
+    // A meta that claims more shards or blocks than there are files.
+    let liar = Meta {
+        shards: 1000,
+        block: 1,
+        ..meta.clone()
+    };
+    assert!(body_hits(&liar, &shards, &positions, &words("grid deal"), true).is_err());
 }
 
 /// The bodies of the sample paper in `public/api`, as `build_search_index` reads them.
@@ -272,10 +492,11 @@ fn the_sample_paper_answers_like_a_scan() {
             }
         }
     }
-    let (meta, built) = build(&articles, 7);
+    let index = build(&articles, 7, 10);
+    let ws = split(&articles);
     for q in &queries {
         for exact in [false, true] {
-            check_built(&articles, &meta, &built, q, exact);
+            check_built(&articles, &ws, &index, q, exact);
         }
     }
 }
@@ -312,6 +533,7 @@ proptest! {
         bodies in prop::collection::vec(body(), 0..12),
         queries in prop::collection::vec(query(), 1..6),
         shards in 1usize..6,
+        block in 1usize..5,
         exact in any::<bool>(),
     ) {
         let articles: Vec<(String, String)> = bodies
@@ -319,16 +541,24 @@ proptest! {
             .enumerate()
             .map(|(i, b)| (format!("a-{i}"), b))
             .collect();
-        let (meta, built) = build(&articles, shards);
-        let every = all(built);
+        let index = build(&articles, shards, block);
+        let (every, positions) = all(&index);
         for q in &queries {
             let terms = words(q);
-            let hits = body_hits(&meta, &every, &terms, exact);
-            let slugs: Vec<String> = hits.iter().map(|(s, _)| s.clone()).collect();
+            // Everything at hand, and only what a client fetches: the same answer.
+            let hits = body_hits(&index.meta, &every, &positions, &terms, exact).unwrap();
+            prop_assert_eq!(&hits, &ask(&index, &terms, exact));
+            let slugs: Vec<String> = hits
+                .matches
+                .iter()
+                .map(|d| articles[*d as usize].0.clone())
+                .collect();
             prop_assert_eq!(&slugs, &brute(&articles, &terms, exact), "query {:?}", q);
-            for (slug, first) in &hits {
-                let body = &articles.iter().find(|(s, _)| s == slug).unwrap().1;
-                prop_assert_eq!(Some(*first), brute_first(body, &terms, exact));
+            for (doc, (_, body)) in articles.iter().enumerate() {
+                let ws = words(body);
+                for t in &terms {
+                    prop_assert_eq!(hits.has(t, doc as u32), ws.contains(t));
+                }
             }
         }
     }

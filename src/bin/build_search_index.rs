@@ -2,41 +2,56 @@
 //!
 //! ```text
 //! cargo run --release --bin build_search_index -- public/api              # shards chosen by size
-//! cargo run --release --bin build_search_index -- /tmp/paper10k/api --shards 512
+//! cargo run --release --bin build_search_index -- /tmp/paper10k/api --shards 128 --block 1000
+//! cargo run --release --bin build_search_index -- public/api --quiet      # no size report
 //! ```
 //! Reads `CONTENT_DIR/articles.json` (following `next`) and every article it lists,
-//! decoded with the app's model, and writes `CONTENT_DIR/search/meta.json` and
-//! `CONTENT_DIR/search/shard-XX.json`. Prints the sizes (gzip sizes from `gzip -9 -c`),
-//! what sample one-word queries cost, and the time taken.
+//! decoded with the app's model, removes the files of an earlier build and writes
+//! `CONTENT_DIR/search/meta.json`, `shard-XX.json` (doc ids) and `pos-XX-YY.json` (word
+//! positions). Prints the sizes (gzip sizes from `gzip -9 -c`), what sample one-word
+//! queries cost, and the time taken. The output depends only on the content: building
+//! twice gives the same bytes.
 
 use meridian::model::{decode, Article, IndexPage};
-use meridian::search_index::{self, body_hits, shard_file, shard_of, Meta, Shard};
+use meridian::search_index::{
+    self, blocks, body_hits, positions_file, shard_file, Index, Meta, Shard,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-/// Without `--shards`: one shard per this many body words, which gives a median shard of
-/// ≈ 10 KB gzip (measured on the 10 000-article synthetic paper: 6.5 M words, 656 shards).
-const WORDS_PER_SHARD: usize = 10_000;
+/// Without `--shards`: one shard per this many postings (term × article), which gives a
+/// median shard of ≈ 10 KB gzip (measured on the 10 000-article synthetic paper: 3 M
+/// postings, 243 shards).
+const POSTINGS_PER_SHARD: usize = 12_500;
+
+/// Without `--shards`, at least one shard per this many distinct terms, so that on a
+/// small paper a query does not fetch the whole dictionary (the 36-article sample: 9).
+const TERMS_PER_SHARD: usize = 500;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
-        eprintln!("usage: build_search_index CONTENT_DIR [--shards N]");
+        eprintln!("usage: build_search_index CONTENT_DIR [--shards N] [--block N] [--quiet]");
         return ExitCode::from(2);
     };
-    let shards = match args.iter().position(|a| a == "--shards") {
+    let number = |flag: &str| match args.iter().position(|a| a == flag) {
         Some(i) => match args.get(i + 1).and_then(|n| n.parse::<usize>().ok()) {
-            Some(n) if n > 0 => Some(n),
-            _ => {
-                eprintln!("--shards needs a positive number");
-                return ExitCode::from(2);
-            }
+            Some(n) if n > 0 => Ok(Some(n)),
+            _ => Err(format!("{flag} needs a positive number")),
         },
-        None => None,
+        None => Ok(None),
     };
-    match run(Path::new(dir), shards) {
+    let (shards, block) = match (number("--shards"), number("--block")) {
+        (Ok(s), Ok(b)) => (s, b.unwrap_or(search_index::DEFAULT_BLOCK)),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let quiet = args.iter().any(|a| a == "--quiet");
+    match run(Path::new(dir), shards, block, quiet) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("build_search_index: {e}");
@@ -102,120 +117,179 @@ fn stats(mut sizes: Vec<usize>) -> String {
     )
 }
 
-fn run(dir: &Path, shards: Option<usize>) -> Result<(), String> {
+fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<(), String> {
     let started = Instant::now();
     let articles = load(dir)?;
     let loaded = started.elapsed();
-    let numbers: usize = articles
-        .iter()
-        .map(|(_, body)| meridian::search::words(body).len())
-        .sum();
-    let shards = shards.unwrap_or_else(|| numbers.div_ceil(WORDS_PER_SHARD).max(1));
     let t = Instant::now();
-    let (meta, built) = search_index::build(&articles, shards);
+    // Postings (term × article) decide the size of the doc-id shards, and on a small paper
+    // the number of distinct terms.
+    let mut distinct = HashSet::new();
+    let mut postings = 0;
+    for (_, body) in &articles {
+        let mut w = meridian::search::words(body);
+        w.sort_unstable();
+        w.dedup();
+        postings += w.len();
+        distinct.extend(w);
+    }
+    let shards = shards.unwrap_or_else(|| {
+        postings
+            .div_ceil(POSTINGS_PER_SHARD)
+            .max(distinct.len().div_ceil(TERMS_PER_SHARD))
+            .max(1)
+    });
+    let index = search_index::build(&articles, shards, block);
     let building = t.elapsed();
 
     let t = Instant::now();
     let out = dir.join("search");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    // Remove the shards of an earlier build.
+    // Remove the files of an earlier build.
     for entry in std::fs::read_dir(&out)
         .map_err(|e| e.to_string())?
         .flatten()
     {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with("shard-") && name.ends_with(".json") {
+        if (name.starts_with("shard-") || name.starts_with("pos-")) && name.ends_with(".json") {
             let _ = std::fs::remove_file(entry.path());
         }
     }
-    let meta_path = out.join("meta.json");
-    let meta_text = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
-    std::fs::write(&meta_path, &meta_text).map_err(|e| e.to_string())?;
-    let mut raw = Vec::with_capacity(shards);
-    for (i, shard) in built.iter().enumerate() {
+    let write = |name: &str, text: &str| {
+        std::fs::write(out.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    let meta = &index.meta;
+    let meta_text = serde_json::to_string(meta).map_err(|e| e.to_string())?;
+    write("meta.json", &meta_text)?;
+    let mut shard_raw = Vec::with_capacity(shards);
+    for (i, shard) in index.shards.iter().enumerate() {
         let text = serde_json::to_string(shard).map_err(|e| e.to_string())?;
-        raw.push(text.len());
-        std::fs::write(out.join(shard_file(i, shards)), text).map_err(|e| e.to_string())?;
+        shard_raw.push(text.len());
+        write(&shard_file(i, shards), &text)?;
+    }
+    let mut pos_raw = Vec::with_capacity(index.positions.len());
+    for ((s, b), positions) in &index.positions {
+        let text = serde_json::to_string(positions).map_err(|e| e.to_string())?;
+        pos_raw.push(text.len());
+        write(&positions_file(meta, *s, *b), &text)?;
     }
     let writing = t.elapsed();
     let total = started.elapsed();
-
-    let meta_gz = gzip_size(&meta_path)?;
-    let gz: Vec<usize> = (0..shards)
-        .map(|i| gzip_size(&out.join(shard_file(i, shards))))
-        .collect::<Result<_, _>>()?;
-    let terms: usize = built.iter().map(|s| s.terms.len()).sum();
-    let postings: usize = built
-        .iter()
-        .flat_map(|s| s.terms.values())
-        .map(Vec::len)
-        .sum();
-    let mb = |b: usize| format!("{:.2} MB", b as f64 / 1e6);
+    let terms: usize = index.shards.iter().map(|s| s.terms.len()).sum();
     println!(
-        "indexed {} articles ({} words) into {}",
+        "indexed {} articles into {}: {terms} terms, {postings} postings, {shards} shards, {} positions files ({} docs each) in {:.2} s",
         articles.len(),
-        numbers,
-        out.display()
-    );
-    println!("{terms} distinct terms, {postings} postings, {shards} shards");
-    println!(
-        "total: {} raw, {} gzip (meta.json {:.1} KB raw, {:.1} KB gzip)",
-        mb(meta_text.len() + raw.iter().sum::<usize>()),
-        mb(meta_gz + gz.iter().sum::<usize>()),
-        meta_text.len() as f64 / 1000.0,
-        meta_gz as f64 / 1000.0
-    );
-    println!("shard raw:  {}", stats(raw));
-    println!("shard gzip: {}", stats(gz.clone()));
-    println!(
-        "time: {:.2} s (reading {:.2} s, building {:.2} s, writing {:.2} s; gzip sizing not counted)",
+        out.display(),
+        index.positions.len(),
+        meta.block,
         total.as_secs_f64(),
+    );
+    if quiet {
+        return Ok(());
+    }
+    println!(
+        "time: reading {:.2} s, building {:.2} s, writing {:.2} s",
         loaded.as_secs_f64(),
         building.as_secs_f64(),
         writing.as_secs_f64()
     );
-    sample_queries(&out, &built, meta_gz, &gz)
+    let meta_gz = gzip_size(&out.join("meta.json"))?;
+    let shard_gz: Vec<usize> = (0..shards)
+        .map(|i| gzip_size(&out.join(shard_file(i, shards))))
+        .collect::<Result<_, _>>()?;
+    let pos_gz: HashMap<(usize, usize), usize> = index
+        .positions
+        .keys()
+        .map(|&(s, b)| Ok(((s, b), gzip_size(&out.join(positions_file(meta, s, b)))?)))
+        .collect::<Result<_, String>>()?;
+    let mb = |b: usize| format!("{:.2} MB", b as f64 / 1e6);
+    println!("meta.json: {} bytes raw, {} gzip", meta_text.len(), meta_gz);
+    println!(
+        "doc-id shards: {} raw, {} gzip; raw {}; gzip {}",
+        mb(shard_raw.iter().sum()),
+        mb(shard_gz.iter().sum()),
+        stats(shard_raw),
+        stats(shard_gz.clone())
+    );
+    if !pos_raw.is_empty() {
+        println!(
+            "positions: {} raw, {} gzip; raw {}; gzip {}",
+            mb(pos_raw.iter().sum()),
+            mb(pos_gz.values().sum()),
+            stats(pos_raw),
+            stats(pos_gz.values().copied().collect())
+        );
+    }
+    sample_queries(&index, meta_gz, &shard_gz, &pos_gz);
+    Ok(())
 }
 
-/// For one-word queries over a range of document frequencies: the bytes a client fetches
-/// (meta + the term's shard, gzip) and the hits, answered from the files just written.
-fn sample_queries(out: &Path, built: &[Shard], meta_gz: usize, gz: &[usize]) -> Result<(), String> {
-    let mut by_df: Vec<(usize, &str)> = built
+/// For one-word queries over a range of document frequencies, and a phrase of two of
+/// them: the bytes a client fetches (gzip) and the hits.
+fn sample_queries(
+    index: &Index,
+    meta_gz: usize,
+    shard_gz: &[usize],
+    pos_gz: &HashMap<(usize, usize), usize>,
+) {
+    let mut by_df: Vec<(usize, &str)> = index
+        .shards
         .iter()
         .flat_map(|s| s.terms.iter())
         .map(|(t, p)| (p.len(), t.as_str()))
         .collect();
     if by_df.is_empty() {
-        return Ok(());
+        return;
     }
     by_df.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let meta: Meta = serde_json::from_str(&read(&out.join("meta.json"))?)
-        .map_err(|e| format!("meta.json: {e}"))?;
-    println!("sample one-word queries (term rank by document frequency):");
+    let meta: &Meta = &index.meta;
+    let all: HashMap<usize, Shard> = index.shards.iter().cloned().enumerate().collect();
+    let positions: HashMap<(usize, usize), _> = index
+        .positions
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
+    let kb = |b: usize| format!("{:.1} KB", b as f64 / 1000.0);
+    println!(
+        "sample queries (term rank by document frequency; bytes: gzip, meta.json + files; {} blocks):",
+        blocks(meta)
+    );
     let mut ranks = vec![0, 9, 99, 999, 4_999, by_df.len() - 1];
     ranks.retain(|r| *r < by_df.len());
     ranks.dedup();
-    for rank in ranks {
-        let term = by_df[rank].1.to_string();
-        let i = shard_of(&term, meta.shards);
-        let file = out.join(shard_file(i, meta.shards));
-        let shard: Shard =
-            serde_json::from_str(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
-        let hits = body_hits(
-            &meta,
-            &HashMap::from([(i, shard)]),
-            std::slice::from_ref(&term),
-            false,
-        );
+    let mut queries: Vec<(Vec<String>, bool)> = ranks
+        .iter()
+        .map(|r| (vec![by_df[*r].1.to_string()], false))
+        .collect();
+    if by_df.len() > 100 {
+        for pair in [[0, 1], [99, 0], [999, 9]] {
+            let words = pair.iter().map(|r| by_df[*r].1.to_string()).collect();
+            queries.push((words, true));
+        }
+    }
+    for (terms, exact) in queries {
+        let needed = search_index::shards_needed(meta, &terms);
+        let pos = search_index::positions_needed(meta, &all, &terms, exact).unwrap_or_default();
+        let bytes = meta_gz
+            + needed.iter().map(|i| shard_gz[*i]).sum::<usize>()
+            + pos
+                .iter()
+                .map(|k| pos_gz.get(k).copied().unwrap_or(0))
+                .sum::<usize>();
+        let hits = body_hits(meta, &all, &positions, &terms, exact)
+            .map(|h| h.matches.len())
+            .unwrap_or(0);
         println!(
-            "  #{:<5} {:<14} {:>5} hits   fetch {:.1} KB gzip (meta {:.1} + shard {:.1})",
-            rank + 1,
-            term,
-            hits.len(),
-            (meta_gz + gz[i]) as f64 / 1000.0,
-            meta_gz as f64 / 1000.0,
-            gz[i] as f64 / 1000.0
+            "  {:<24} {:>5} hits   fetch {} ({} shard(s), {} positions file(s))",
+            if exact {
+                format!("\"{}\"", terms.join(" "))
+            } else {
+                terms.join(" ")
+            },
+            hits,
+            kb(bytes),
+            needed.len(),
+            pos.len(),
         );
     }
-    Ok(())
 }

@@ -2,21 +2,24 @@
 //!
 //! Typing updates the results after a pause and replaces the history entry; every other
 //! control (and pressing Enter) pushes a new one, so Back/Forward and shared links restore
-//! the exact view. Without a search index, bodies are searched by fetching the article
-//! files of a small paper (see [`crate::source::BODY_SEARCH_LIMIT`]).
+//! the exact view. Bodies are searched through the paper's search index when it has one
+//! (`docs/search-index.md`), the snippets of the page shown being loaded after the
+//! results; without one, by fetching the article files of a small paper (see
+//! [`crate::source::BODY_SEARCH_LIMIT`]).
 
 use super::{failure_view, Skeleton, PER_PAGE};
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
-use crate::search::{highlight, run, snippet, words, SearchQuery, Sort};
+use crate::search::{highlight, run_with, snippet, words, Body, SearchQuery, Sort};
 use crate::source::Corpus;
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long typing pauses before the results follow.
@@ -41,6 +44,7 @@ pub fn SearchPage() -> impl IntoView {
             send(async move { source.corpus(&query).await })
         },
     );
+    let shown = StoredValue::new(query.get_untracked());
     let title = move || {
         let q = query.read();
         if q.q.is_empty() {
@@ -62,7 +66,18 @@ pub fn SearchPage() -> impl IntoView {
             <Filters query />
             <Transition fallback=Skeleton set_pending=ctx.set_pending>
                 {move || corpus.get().map(|r| match r {
-                    Ok(corpus) => view! { <Results corpus query=query.get() /> }.into_any(),
+                    Ok(corpus) => {
+                        // While the corpus of a new query loads, the old one is still here:
+                        // it keeps showing the query it was loaded for, never a mix.
+                        let q = query.get();
+                        let q = if corpus.key == key.get() {
+                            shown.set_value(q.clone());
+                            q
+                        } else {
+                            shown.get_value()
+                        };
+                        view! { <Results corpus query=q /> }.into_any()
+                    }
                     Err(e) => failure_view(e, move || corpus.refetch()),
                 })}
             </Transition>
@@ -288,27 +303,63 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
             .into_any();
     }
     let bodies = &corpus.bodies;
-    let hits: Vec<ArticleSummary> = run(&corpus.index, &query, |slug| {
-        bodies.get(slug).map(String::as_str)
-    })
-    .into_iter()
-    .cloned()
-    .collect();
+    let indexed = corpus.indexed.as_ref();
+    let hits: Vec<(usize, &ArticleSummary)> = run_with(
+        &corpus.index,
+        &corpus.folded,
+        &query,
+        |doc, a| match indexed {
+            Some(hits) => Body::Indexed {
+                hits,
+                doc: doc as u32,
+            },
+            None => bodies.get(&*a.slug).map(String::as_str).into(),
+        },
+    );
     let count = hits.len();
     let cut = paginate(&hits, query.page, PER_PAGE);
     let exact = query.exact;
     let fields = query.fields;
+    // Index hits come without their text: the bodies of the page shown that hold a query
+    // word are loaded after the results, for their snippets.
+    let loaded = RwSignal::new(HashMap::<String, String>::new());
+    if let (Some(hits), true) = (indexed, fields.body) {
+        let wanted: Vec<String> = cut
+            .items
+            .iter()
+            .filter(|(doc, _)| terms.iter().any(|t| hits.has(t, *doc as u32)))
+            .map(|(_, a)| a.slug.to_string())
+            .collect();
+        let source = ctx.source.clone();
+        Effect::new(move |_| {
+            let (source, wanted) = (source.clone(), wanted.clone());
+            leptos::task::spawn_local(async move {
+                let texts = source.body_texts(wanted).await;
+                loaded.try_update(|m| m.extend(texts));
+            });
+        });
+    }
     let items = cut
         .items
         .into_iter()
-        .map(|a| {
+        .map(|(_, a)| {
+            let a = a.clone();
             let href = routes::article(&ctx.root, &a.category, &a.slug);
             let (when, exact_time) = ctx.when(&a.published);
             let section = ctx.category_name(&a.category);
-            let snip = fields
-                .body
-                .then(|| bodies.get(&*a.slug).and_then(|b| snippet(b, &terms, exact, 90)))
-                .flatten();
+            let snip = {
+                let (slug, terms) = (a.slug.to_string(), terms.clone());
+                let known = bodies.get(&slug).cloned();
+                move || {
+                    if !fields.body {
+                        return None;
+                    }
+                    let text = known.clone().or_else(|| loaded.with(|m| m.get(&slug).cloned()))?;
+                    snippet(&text, &terms, exact, 90).map(|s| {
+                        view! { <p class="result__snippet">{marked(&s, &terms, exact)}</p> }
+                    })
+                }
+            };
             let standfirst = a.standfirst.clone().map(|s| marked(&s, &terms, exact));
             view! {
                 <article class="result">
@@ -319,7 +370,7 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
                     </p>
                     <h2 class="result__title"><a class="card__link" href=href>{marked(&a.title, &terms, exact)}</a></h2>
                     {standfirst.map(|s| view! { <p class="card__standfirst">{s}</p> })}
-                    {snip.map(|s| view! { <p class="result__snippet">{marked(&s, &terms, exact)}</p> })}
+                    {snip}
                 </article>
             }
         })
@@ -336,7 +387,7 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
     view! {
         <p class="search__count" role="status">
             {match count {
-                0 => "No results. Try fewer words, turn off “Exact matches only”, or widen the filters.".to_string(),
+                0 => format!("No results for “{q_text}”. Try fewer words, turn off “Exact matches only”, or widen the filters."),
                 1 => format!("1 result for “{q_text}”"),
                 n => format!("{n} results for “{q_text}”"),
             }}

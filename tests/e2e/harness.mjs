@@ -3,7 +3,8 @@ import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 
-const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+// DIST=/some/dir serves another build (a second engineer's, a benchmark's) instead of dist/.
+const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
 
 export async function start(options = {}) {
   const server = await serve(DIST, options);

@@ -21,7 +21,8 @@ test('typing updates the results and the URL without flooding history', async ()
   await page.waitForURL(/\/search\?q=shopkeepers$/);
   await count(page).filter({ hasText: '2 results for “shopkeepers”' }).waitFor();
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing replaces the entry');
-  // Found in the bodies only, with a highlighted snippet.
+  // Found in the bodies only, with a highlighted snippet (loaded after the results).
+  await page.locator('.result__snippet mark').nth(1).waitFor();
   const marks = await page.locator('.result__snippet mark').allTextContents();
   assert.deepEqual(marks.map((m) => m.toLowerCase()), ['shopkeepers', 'shopkeepers']);
   assert.equal(await box.inputValue(), 'shopkeepers');

@@ -3,6 +3,10 @@
 // With `prerendered`, a page route with a prerendered page (`/world/` → world/index.html)
 // gets it; without, every page route gets the shell, as for a route published after the
 // last prerender (the app renders it client-side from JSON): what most tests exercise.
+// With `compress`, a file with a precompressed sibling (`.br`, `.gz`, scripts/precompress.mjs)
+// is sent as that sibling when the request accepts it, with `Content-Encoding` and `Vary`.
+// With `base` (e.g. '/news/'), the site lives under that sub-path: the prefix is stripped
+// before looking up files and anything outside it is a plain 404, as on a shared host.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -16,15 +20,25 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.jpg': 'image/jpeg',
   '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** The policy of docs/deploy.md: dist/ must work under it unchanged. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' https: data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-export async function serve(dir, { csp = false, prerendered = false } = {}) {
+export async function serve(dir, { csp = false, prerendered = false, compress = false, base = '/' } = {}) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (base !== '/') {
+      if (!(path + '/').startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the site');
+        return;
+      }
+      path = '/' + path.slice(base.length);
+    }
     let file = join(dir, path);
     try {
       if ((await stat(file)).isDirectory()) {
@@ -40,9 +54,22 @@ export async function serve(dir, { csp = false, prerendered = false } = {}) {
       }
       file = join(dir, '404.html');
     }
-    const body = await readFile(file);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     if (csp) headers['content-security-policy'] = CSP;
+    if (compress) {
+      headers.vary = 'Accept-Encoding';
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+        try {
+          await stat(file + suffix);
+          file += suffix;
+          headers['content-encoding'] = encoding;
+          break;
+        } catch { /* no sibling: try the next encoding, else send it as it is */ }
+      }
+    }
+    const body = await readFile(file);
     res.writeHead(200, headers);
     res.end(body);
   });
