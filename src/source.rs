@@ -152,6 +152,9 @@ struct Cache {
     articles: HashMap<String, (Article, i64)>,
     /// WordPress categories (ids for a search's category filter), once loaded.
     wp_categories: Option<Vec<WpCategory>>,
+    /// Popularity by post id from a popular-posts endpoint (`content.popularity`), once
+    /// asked for (empty when it failed: Top news is then the most recent).
+    wp_popular: Option<HashMap<u64, f64>>,
     /// The body-search index (`{base}/search/`) and the files of it loaded so far.
     search: SearchIndexCache,
     /// The whole index prepared for searching, until the index changes.
@@ -241,6 +244,7 @@ impl Source {
                 let values: serde_json::Value = decode(url, &fetched.text)?;
                 let posts = wp::post_values(values);
                 let count = posts.len() as u32;
+                self.load_popular().await;
                 let articles = self.keep_posts(&posts);
                 let next = wp::next_posts_page(url, count, fetched.total_pages);
                 Ok((articles.into_iter().map(|a| a.summary).collect(), next))
@@ -253,11 +257,23 @@ impl Source {
         let Backend::WordPress { known, popularity } = &self.backend else {
             return Vec::new();
         };
+        let setting = popularity.as_deref().map(wp::Popularity::of);
+        let field = match setting {
+            Some(wp::Popularity::Field(field)) => Some(field),
+            _ => None,
+        };
+        let mut cache = self.lock();
         let articles: Vec<Article> = posts
             .iter()
-            .filter_map(|p| wp::article(p, known, popularity.as_deref()))
+            .filter_map(|p| {
+                let mut article = wp::article(p, known, field)?;
+                if let (Some(ranks), Some(id)) = (&cache.wp_popular, p.get("id")) {
+                    let rank = id.as_u64().and_then(|id| ranks.get(&id));
+                    article.summary.popularity = rank.copied().unwrap_or(0.0);
+                }
+                Some(article)
+            })
             .collect();
-        let mut cache = self.lock();
         let at = now();
         for a in &articles {
             cache
@@ -677,6 +693,32 @@ impl Source {
         }
         corpus.index = Shared(Arc::new(index));
         Ok(corpus)
+    }
+
+    /// Loads the popular-posts endpoint once, when `content.popularity` names one. A failure
+    /// only costs the ranking: Top news falls back to the most recent posts.
+    async fn load_popular(&self) {
+        let Backend::WordPress {
+            popularity: Some(setting),
+            ..
+        } = &self.backend
+        else {
+            return;
+        };
+        let Some(url) = wp::Popularity::of(setting).endpoint_url(&self.base) else {
+            return;
+        };
+        if self.lock().wp_popular.is_some() {
+            return;
+        }
+        let ranks = match load_within::<Vec<serde_json::Value>>(&url, self.timeout_ms).await {
+            Ok(values) => wp::popular_ranks(&values),
+            Err(e) => {
+                leptos::logging::warn!("popular posts: {e}; Top news shows the latest");
+                HashMap::new()
+            }
+        };
+        self.lock().wp_popular = Some(ranks);
     }
 
     /// WordPress's categories, loaded once.

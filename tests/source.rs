@@ -182,5 +182,32 @@ fn a_wordpress_site_is_read_through_the_same_methods() {
         block_on(source.article("not-a-post")),
         Err(AppError::NotFound { .. })
     ));
+
+    // Top news from a popular-posts endpoint (a route under the REST root): its order.
+    std::fs::copy(format!("{fixtures}/posts-embed.json"), api.join("posts")).unwrap();
+    let posts: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(api.join("posts")).unwrap()).unwrap();
+    let ids: Vec<u64> = posts.iter().map(|p| p["id"].as_u64().unwrap()).collect();
+    std::fs::create_dir_all(dir.join("wp-json/top")).unwrap();
+    std::fs::write(
+        dir.join("wp-json/top/posts"),
+        format!(r#"[{{"id": {}}}, {{"id": {}}}]"#, ids[2], ids[0]),
+    )
+    .unwrap();
+    let mut ranked = site.clone();
+    ranked.content.popularity = Some("/top/posts".into());
+    let source = Source::new(&root, &ranked).unwrap();
+    let latest = block_on(source.latest()).unwrap();
+    let top = meridian::related::top_news(&latest, 3);
+    let slugs: Vec<&str> = top.iter().map(|a| &*a.slug).collect();
+    let expected: Vec<&str> = [2, 0, 1]
+        .iter()
+        .map(|&i| posts[i]["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, expected, "listed first, then the rest by date");
+    // A dead endpoint costs only the ranking.
+    ranked.content.popularity = Some("/missing".into());
+    let source = Source::new(&root, &ranked).unwrap();
+    assert_eq!(block_on(source.latest()).unwrap().len(), 3);
     std::fs::remove_dir_all(&dir).ok();
 }
