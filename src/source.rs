@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use fetch::set_native_url_root;
 pub use fetch::{fetch_text, set_native_root, DEFAULT_TIMEOUT_MS};
 
 /// Fetches `url` and decodes it as `T`, with the default timeout.

@@ -23,7 +23,7 @@ use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use meridian::model::{is_slug, ContentKind};
-use meridian::source::{load_site, set_native_root, Source};
+use meridian::source::{load_site, set_native_root, set_native_url_root, Source};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -78,6 +78,7 @@ fn run() -> Result<(), String> {
     // Pages of an earlier run go first: an article deleted since must not live on.
     remove_previous(&dist, &shell)?;
     set_native_root(&dist);
+    set_native_url_root(&root);
     let site = block_on(load_site(&root)).map_err(|e| format!("site.json: {e}"))?;
     if site.content.kind != ContentKind::Static || meridian::routes::has_scheme(&site.content.base)
     {
@@ -140,7 +141,10 @@ fn remove_previous(dist: &Path, shell: &str) -> Result<(), String> {
         let dir = dist.join(path);
         if dir.is_dir() && !path.contains("..") {
             remove_old_data(&dir)?;
-            let _ = std::fs::remove_file(dir.join("index.html"));
+            // With the precompressed siblings a host might serve (scripts/precompress.mjs).
+            for name in ["index.html", "index.html.br", "index.html.gz"] {
+                let _ = std::fs::remove_file(dir.join(name));
+            }
             // Only now-empty directories go (an article directory, not `api/`).
             if !path.is_empty() {
                 let _ = std::fs::remove_dir(&dir);
@@ -179,13 +183,17 @@ fn without_wasm_preload(shell: &str) -> String {
     out
 }
 
-/// Deletes the `data-*.js` an earlier run left in `dir`.
+/// Deletes the `data-*.js` (and its `.br`/`.gz`) an earlier run left in `dir`.
 fn remove_old_data(dir: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with("data-") && name.ends_with(".js") {
+        if name.starts_with("data-")
+            && [".js", ".js.br", ".js.gz"]
+                .iter()
+                .any(|e| name.ends_with(e))
+        {
             std::fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
         }
     }

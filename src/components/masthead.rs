@@ -5,7 +5,7 @@ use crate::intl::{now_millis, DateStyle};
 use crate::model::Weather;
 use crate::{routes, use_ctx};
 use leptos::prelude::*;
-use leptos_router::{components::Form, hooks::use_location};
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// The banner at the top of every page.
 ///
@@ -78,6 +78,20 @@ pub fn Masthead(
         })
         .collect_view();
     let home = routes::home(&ctx.root);
+    // A plain GET form (it works before hydration and without JavaScript), submitted
+    // client-side once hydrated. Not leptos_router's <Form>: it navigates to its resolved
+    // `action` (`/news/search`) through the router, which adds its base again
+    // (`/news/news/search`) on a sub-path deploy. `navigate` takes a router-relative path.
+    let query = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = query.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(
+            &format!("/search?q={}", routes::encode_component(&q)),
+            Default::default(),
+        );
+    };
     let home_current = move || section().is_empty().then_some("page");
     view! {
         <header class="masthead">
@@ -92,13 +106,13 @@ pub fn Masthead(
                 <a href=home.clone() class="masthead__home">{site.name.clone()}</a>
             </p>
             {site.tagline.clone().map(|t| view! { <p class="masthead__tagline">{t}</p> })}
-            <Form action=routes::join(&ctx.root, "search") method="GET">
+            <form action=routes::join(&ctx.root, "search") method="GET" on:submit=on_search>
                 <div class="masthead__search" role="search">
                     <label class="visually-hidden" for="masthead-q">"Search the paper"</label>
-                    <input id="masthead-q" class="masthead__input" type="search" name="q" placeholder="Search" autocomplete="off" />
+                    <input node_ref=query id="masthead-q" class="masthead__input" type="search" name="q" placeholder="Search" autocomplete="off" />
                     <button class="masthead__button" type="submit">"Search"</button>
                 </div>
-            </Form>
+            </form>
         </header>
         <nav class="sections" aria-label="Sections">
             <ul class="sections__list">

@@ -16,7 +16,6 @@ use crate::search::{highlight, run_with, snippet, words, Body, SearchQuery, Sort
 use crate::source::Corpus;
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::collections::HashMap;
@@ -89,12 +88,13 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
     let ctx = use_ctx();
+    // The form's `action` is the full path (a submit before the app runs is a plain GET);
+    // the router is given paths below its base, which it adds itself (`/news/` deploys).
     let action = routes::join(&ctx.root, "search");
     let navigate = use_navigate();
     let go = {
-        let action = action.clone();
         move |q: &SearchQuery, replace: bool| {
-            let url = format!("{action}?{}", q.to_query_string());
+            let url = format!("/search?{}", q.to_query_string());
             navigate(
                 &url,
                 NavigateOptions {
@@ -122,6 +122,14 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
             change(&mut q);
             q.page = 1;
             go(&q, false);
+        }
+    };
+    // Enter in the box, or "Apply filters": the current box and filters, as a new entry.
+    let on_submit = {
+        let update = update.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            update(&|_| {});
         }
     };
     let pending_typing = StoredValue::new(None::<TimeoutHandle>);
@@ -244,7 +252,7 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
         }
     };
     view! {
-        <Form action method="GET">
+        <form action=action method="GET" on:submit=on_submit>
             <div class="filters" role="search">
                 <div class="filters__query">
                     <label for="search-q">"Search for"</label>
@@ -280,7 +288,7 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
                     <button type="submit">"Apply filters"</button>
                 </details>
             </div>
-        </Form>
+        </form>
     }
 }
 

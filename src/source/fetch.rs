@@ -37,6 +37,8 @@ pub async fn fetch(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
 }
 
 pub use imp::set_native_root;
+#[cfg(not(target_arch = "wasm32"))]
+pub use imp::set_native_url_root;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -153,10 +155,17 @@ mod imp {
     use crate::error::AppError;
 
     static NATIVE_ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    static NATIVE_URL_ROOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
     /// Natively, root-relative URLs are read from files under this directory (`public/`).
     pub fn set_native_root(dir: impl Into<std::path::PathBuf>) {
         let _ = NATIVE_ROOT.set(dir.into());
+    }
+
+    /// The app root the URLs start with (`/news/` for a sub-path build; `/` by default): it
+    /// maps to the native root directory, as a host serving `dist/` under it does.
+    pub fn set_native_url_root(root: &str) {
+        let _ = NATIVE_URL_ROOT.set(root.to_string());
     }
 
     /// Files answer at once; nothing to wait for.
@@ -173,7 +182,11 @@ mod imp {
                     "no content directory set to read {url} from"
                 )));
             };
-            let path = url_path.trim_start_matches('/');
+            let under_root = NATIVE_URL_ROOT
+                .get()
+                .and_then(|r| url_path.strip_prefix(r.as_str()))
+                .unwrap_or(url_path);
+            let path = under_root.trim_start_matches('/');
             if path.split('/').any(|seg| seg == "..") {
                 return Err(AppError::NotFound { url: url.into() });
             }
