@@ -188,8 +188,12 @@ test('search with filters is delegated to WordPress and finds what the static pa
   await wpPage.getByText('Generic filters').click();
   await wpPage.getByRole('group', { name: 'Categories' }).getByRole('checkbox', { name: 'Technology' }).check();
   await wpPage.waitForURL(/category=technology/);
-  await wpPage.locator('.result .card__section').first().waitFor();
-  for (const s of await wpPage.locator('.result .card__section').allTextContents()) assert.equal(s, 'Technology');
+  // The server answers the new query while the previous results stay up (with the progress
+  // bar): wait for the new ones.
+  await wpPage.waitForFunction(() => {
+    const sections = [...document.querySelectorAll('.result .card__section')].map((s) => s.textContent);
+    return sections.length > 0 && sections.every((s) => s === 'Technology');
+  });
   await wpPage.goBack();
   await wpPage.waitForURL(/\/search\?q=grid$/);
   await wpPage.waitForFunction((n) => document.querySelectorAll('.result__title').length === n, unfiltered.length);
