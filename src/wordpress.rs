@@ -437,8 +437,7 @@ fn timestamp(post: &Value, gmt_field: &str, local_field: &str) -> Option<Timesta
 }
 
 fn has_offset(text: &str) -> bool {
-    let time = text.get(10..).unwrap_or("");
-    time.ends_with('Z') || time.ends_with('z') || time.contains('+') || time.contains('-')
+    crate::format::offset_minutes(text).is_some()
 }
 
 fn utc(millis: i64) -> Timestamp {

@@ -89,3 +89,38 @@ fn wmo_codes_have_words_and_an_icon() {
         assert!(!words.is_empty() && !icon.is_empty(), "{code}");
     }
 }
+
+#[test]
+fn plain_dates_are_written_in_the_times_own_offset() {
+    use meridian::format::{format_plain, offset_minutes, parse_rfc3339};
+    let text = "2026-11-25T06:45:00+01:00";
+    let millis = parse_rfc3339(text).unwrap();
+    assert_eq!(offset_minutes(text), Some(60));
+    assert_eq!(offset_minutes("2026-11-25T05:45:00Z"), Some(0));
+    assert_eq!(offset_minutes("2026-11-25T01:45:00-04:30"), Some(-270));
+    assert_eq!(offset_minutes("2026-11-25T05:45:00"), None);
+    assert_eq!(
+        format_plain(millis, text, false, true),
+        "November 25, 2026 at 6:45 AM"
+    );
+    assert_eq!(format_plain(millis, text, false, false), "Nov 25, 2026");
+    assert_eq!(
+        format_plain(millis, text, true, false),
+        "Wednesday, November 25, 2026"
+    );
+    // The same instant without an offset is written in UTC.
+    assert_eq!(
+        format_plain(millis, "", false, true),
+        "November 25, 2026 at 5:45 AM"
+    );
+    let noon = parse_rfc3339("2026-01-01T12:05:00Z").unwrap();
+    assert_eq!(
+        format_plain(noon, "Z", false, true),
+        "January 1, 2026 at 12:05 PM"
+    );
+    let midnight = parse_rfc3339("2026-01-01T00:00:00Z").unwrap();
+    assert_eq!(
+        format_plain(midnight, "Z", false, true),
+        "January 1, 2026 at 12:00 AM"
+    );
+}
