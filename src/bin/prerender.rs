@@ -236,10 +236,8 @@ fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
     drop(owner);
 
     // The data as an external script next to the page, named by its content.
-    // 32-bit FNV-1a: a name that changes with the content (cacheable as immutable).
-    let hash = data.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
+    // A name that changes with the content (cacheable as immutable).
+    let hash = meridian::search_index::fnv1a32(data.as_bytes());
     let data_name = format!("data-{hash:08x}.js");
     let page_dir = meridian::routes::join(root, path);
     let data_url = format!("{}/{data_name}", page_dir.trim_end_matches('/'));
