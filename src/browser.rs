@@ -79,6 +79,12 @@ pub fn focus_main() {
     imp::focus_main()
 }
 
+/// Runs `f` in a task of its own (`setTimeout(f, 0)`), after the browser has had the chance
+/// to paint and handle input: how a long piece of start-up work is split off.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    imp::next_task(f)
+}
+
 /// The document title.
 pub fn title() -> String {
     imp::title()
@@ -240,6 +246,16 @@ mod imp {
         }
     }
 
+    pub fn next_task(f: impl FnOnce() + 'static) {
+        let callback = Closure::once_into_js(f);
+        let scheduled =
+            window().and_then(|w| w.set_timeout_with_callback(callback.unchecked_ref()).ok());
+        if scheduled.is_none() {
+            // No window (a worker) or a refused timer: run now rather than never.
+            let _ = callback.unchecked_ref::<Function>().call0(&JsValue::NULL);
+        }
+    }
+
     pub fn title() -> String {
         window()
             .and_then(|w| w.document())
@@ -285,6 +301,9 @@ mod imp {
         false
     }
     pub fn focus_main() {}
+    pub fn next_task(f: impl FnOnce() + 'static) {
+        f()
+    }
     pub fn title() -> String {
         String::new()
     }

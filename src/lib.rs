@@ -152,8 +152,14 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
     let (pending, set_pending) = signal(false);
     // Rendering on the server, or hydrating what it rendered: dates that depend on the
     // reader's clock and `Intl` wait for the first effect (effects run in the browser only).
+    // The switch waits for a task of its own after hydration: the browser's first
+    // `Intl.DateTimeFormat` loads its locale data, a long task on a slow phone.
     let (live, set_live) = signal(!(prerendered || cfg!(feature = "ssr")));
-    Effect::new(move |_| set_live.set(true));
+    Effect::new(move |_| {
+        if !live.get_untracked() {
+            browser::next_task(move || set_live.set(true));
+        }
+    });
     let (is_routing, set_is_routing) = signal(false);
     let source = match Source::new(&root, &site) {
         Ok(source) => source,

@@ -9,12 +9,17 @@ fn main() {
         // the app shell (index.html of `trunk serve`, 404.html) does not.
         #[cfg(feature = "hydrate")]
         if meridian::browser::is_prerendered() {
-            use std::sync::atomic::Ordering::Relaxed;
-            meridian::HYDRATING.store(true, Relaxed);
-            leptos::mount::hydrate_body(
-                move || leptos::view! { <meridian::App root=root.clone() prerendered=true /> },
-            );
-            meridian::HYDRATING.store(false, Relaxed);
+            // The page is already readable. Hydrating it is the longest piece of start-up
+            // work, so it gets a task of its own, after the one that compiled the WASM: the
+            // browser can paint and take a tap in between (docs/performance.md).
+            meridian::browser::next_task(move || {
+                use std::sync::atomic::Ordering::Relaxed;
+                meridian::HYDRATING.store(true, Relaxed);
+                leptos::mount::hydrate_body(
+                    move || leptos::view! { <meridian::App root=root.clone() prerendered=true /> },
+                );
+                meridian::HYDRATING.store(false, Relaxed);
+            });
             return;
         }
         // The shell's `<noscript>`, or a prerendered page whose data did not load: the app
