@@ -127,13 +127,25 @@ impl From<Timestamp> for String {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        match parse_rfc3339(&text) {
-            Some(millis) => Ok(Timestamp { text, millis }),
-            None => Err(serde::de::Error::custom(format!(
-                "`{text}` is not an RFC 3339 date-time"
-            ))),
-        }
+        d.deserialize_str(CheckedStr("an RFC 3339 date-time", |text: String| {
+            parse_rfc3339(&text).map(|millis| Timestamp { text, millis })
+        }))
+    }
+}
+
+/// A string checked while it is read: its error then carries the position of the value,
+/// which [`decode`] turns into its JSON path.
+struct CheckedStr<F>(&'static str, F);
+
+impl<T, F: FnOnce(String) -> Option<T>> serde::de::Visitor<'_> for CheckedStr<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.1)(v.to_string()).ok_or_else(|| E::custom(format!("`{v}` is not {}", self.0)))
     }
 }
 
@@ -162,14 +174,10 @@ impl From<Slug> for String {
 
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        if is_slug(&s) {
-            Ok(Slug(s))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "`{s}` is not a slug (lower-case letters, digits and `-`)"
-            )))
-        }
+        d.deserialize_str(CheckedStr(
+            "a slug (lower-case letters, digits and `-`)",
+            |s: String| is_slug(&s).then_some(Slug(s)),
+        ))
     }
 }
 
@@ -229,14 +237,36 @@ pub struct ArticleSummary {
 
 /// `popularity`: a number ≥ 0; absent or `null` counts as 0.
 fn popularity<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    let v = Option::<f64>::deserialize(d)?.unwrap_or(0.0);
-    if v.is_finite() && v >= 0.0 {
-        Ok(v)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "popularity must be a number ≥ 0, not {v}"
-        )))
+    // Checked while it is read, like `CheckedStr`, so an error names `….popularity`.
+    struct Popularity;
+    impl serde::de::Visitor<'_> for Popularity {
+        type Value = f64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number ≥ 0 or null")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<f64, E> {
+            Ok(0.0)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<f64, E> {
+            Ok(0.0)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<f64, E> {
+            self.visit_f64(v as f64)
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<f64, E> {
+            if v.is_finite() && v >= 0.0 {
+                Ok(v)
+            } else {
+                Err(E::custom(format!(
+                    "popularity must be a number ≥ 0, not {v}"
+                )))
+            }
+        }
     }
+    d.deserialize_any(Popularity)
 }
 
 /// A full article: its summary plus the body.
@@ -288,9 +318,8 @@ fn blocks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Block>, D::Error> {
         if !known {
             continue;
         }
-        let block = serde_path_to_error::deserialize(value).map_err(|e| {
-            serde::de::Error::custom(format!("block {i}: {} (at {})", e.inner(), e.path()))
-        })?;
+        let block = serde_json::from_value(value)
+            .map_err(|e| serde::de::Error::custom(format!("block {i}: {e}")))?;
         out.push(block);
     }
     Ok(out)
@@ -373,15 +402,92 @@ pub struct CurrentWeather {
 
 /// Decodes `text` fetched from `url` as `T`, naming the JSON path of any bad value.
 pub fn decode<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        AppError::Decode {
-            url: url.to_string(),
-            path: if path.is_empty() { "$".into() } else { path },
-            message: e.into_inner().to_string(),
-        }
+    serde_json::from_str(text).map_err(|e| AppError::Decode {
+        url: url.to_string(),
+        path: json_path_at(text, e.line(), e.column()),
+        message: e.to_string(),
     })
+}
+
+/// The JSON path (`articles[1].published`, `$` for the whole file) of the value that was
+/// being read at serde_json's error position (1-based line, bytes into the line).
+///
+/// Found by scanning the text again, only on failure, rather than by tracking the path
+/// during every decode (serde_path_to_error did that, at 19 KB of WASM). A value that fails
+/// its own check names itself; a missing field names the object that lacks it.
+pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let line_start = match line {
+        0 => return "$".into(),
+        1 => 0,
+        _ => match bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .nth(line - 2)
+        {
+            Some((i, _)) => i + 1,
+            None => return "$".into(),
+        },
+    };
+    let end = (line_start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            b':' => expect_key = false,
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let (true, Some(Frame::Object(key))) = (expect_key, stack.last_mut()) {
+                    // Both ends are ASCII quotes (or the end of the text): char boundaries.
+                    *key = text.get(start..i.min(bytes.len()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) if path.is_empty() => path.push_str(key),
+            Frame::Object(Some(key)) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    if path.is_empty() {
+        path.push('$');
+    }
+    path
 }
 
 /// Indices of body blocks after which an in-article ad slot goes: after every `every`-th

@@ -8,6 +8,16 @@ fn by_recency(a: &ArticleSummary, b: &ArticleSummary) -> Ordering {
     b.published.cmp(&a.published)
 }
 
+/// An index entry with only what the rail picks and lists by (slug, title, section, tags,
+/// dates, popularity): without the standfirst, the authors and the picture, most of an
+/// entry's bytes, which a prerendered page would otherwise carry for links it never shows.
+pub fn for_rail(mut a: ArticleSummary) -> ArticleSummary {
+    a.standfirst = None;
+    a.authors = Vec::new();
+    a.image = None;
+    a
+}
+
 /// The `n` most popular articles; ties go to the newer one.
 pub fn top_news(list: &[ArticleSummary], n: usize) -> Vec<ArticleSummary> {
     let mut picks: Vec<&ArticleSummary> = list.iter().collect();

@@ -174,3 +174,30 @@ fn word_count_covers_every_text_block() {
     let article: Article = decode("a.json", &article_json(body)).unwrap();
     assert_eq!(article.word_count(), 7);
 }
+
+#[test]
+fn the_json_path_names_the_value_or_the_object_that_failed() {
+    let path = |text: &str| match decode::<IndexPage>("i.json", text).unwrap_err() {
+        AppError::Decode { path, .. } => path,
+        e => panic!("{e:?}"),
+    };
+    let ok = r#"{"slug":"a","title":"T","category":"w","published":"2023-02-01T09:00:00Z"}"#;
+    // A value of the wrong type, on a later line, after keys with escapes and brackets.
+    let text = format!(
+        "{{\"articles\": [\n {ok},\n {{\"slug\":\"b\",\"title\":\"a \\\"[q]\\\" {{x}}\",\"category\":7,\"published\":\"2023-02-01T09:00:00Z\"}}]}}"
+    );
+    assert_eq!(path(&text), "articles[1].category");
+    // A value that fails its own check, as the last field of its object.
+    let text = format!(r#"{{"articles":[{ok},{ok},{{"slug":"Bad Slug"}}]}}"#);
+    assert_eq!(path(&text), "articles[2].slug");
+    let text = r#"{"articles":[{"slug":"a","title":"T","category":"w","published":"2023-02-01T09:00:00Z","popularity":-1}]}"#;
+    assert_eq!(path(text), "articles[0].popularity");
+    // A missing field names the object that lacks it.
+    let text = format!(
+        r#"{{"articles":[{ok},{{"slug":"c","category":"w","published":"2023-02-01T09:00:00Z"}}]}}"#
+    );
+    assert_eq!(path(&text), "articles[1]");
+    // Broken JSON: where the reading stopped.
+    assert_eq!(path(r#"{"articles":[{"slug":"#), "articles[0].slug");
+    assert_eq!(path("[]"), "$");
+}

@@ -1,7 +1,7 @@
 //! Top news, related picks, listings and pagination.
 
 use meridian::model::{decode, ArticleSummary};
-use meridian::related::{in_category, paginate, related, top_news, with_tag};
+use meridian::related::{for_rail, in_category, paginate, related, top_news, with_tag};
 
 fn summary(
     slug: &str,
@@ -85,4 +85,36 @@ fn pagination_cuts_pages_and_counts_them() {
     assert_eq!((p.items, p.total_pages), (vec![21, 22, 23], 3));
     assert!(paginate(&items, 4, 10).items.is_empty());
     assert_eq!(paginate::<u32>(&[], 1, 10).total_pages, 1);
+}
+
+#[test]
+fn the_rail_picks_the_same_articles_from_the_slimmed_index() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/api/articles.json"
+    ))
+    .unwrap();
+    let full = decode::<meridian::model::IndexPage>("articles.json", &text)
+        .unwrap()
+        .articles;
+    let slim: Vec<ArticleSummary> = full.iter().cloned().map(for_rail).collect();
+    assert!(slim
+        .iter()
+        .all(|a| a.standfirst.is_none() && a.image.is_none()));
+    let json = |list: &[ArticleSummary]| serde_json::to_string(list).unwrap().len();
+    assert!(
+        json(&slim) * 2 < json(&full),
+        "{} vs {}",
+        json(&slim),
+        json(&full)
+    );
+    assert_eq!(slugs(&top_news(&slim, 5)), slugs(&top_news(&full, 5)));
+    for article in &full {
+        let (a, b) = (related(article, &slim, 4), related(article, &full, 4));
+        assert_eq!(slugs(&a), slugs(&b), "{}", &*article.slug);
+        // What the rail shows of each pick is all there.
+        for (s, f) in a.iter().zip(&b) {
+            assert_eq!((&s.title, &s.category), (&f.title, &f.category));
+        }
+    }
 }

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::format::reading_time_label;
 use crate::intl::DateStyle;
 use crate::model::{Article, ArticleSummary};
-use crate::related::{related, top_news};
+use crate::related::{for_rail, related, top_news};
 use crate::{browser, routes, send, seo, use_ctx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -31,44 +31,29 @@ pub fn ArticlePage() -> impl IntoView {
         let source = source.clone();
         send(async move { source.article(&slug).await })
     });
-    // The sidebars' picks from the index: when it fails they are empty and the article
-    // stays. Only the picks, not the index they come from, go into a prerendered page.
+    // The sidebars read the index; when it fails they disappear and the article stays.
+    // Slimmed to what they pick by: a prerendered page carries this list.
     let source = ctx.source.clone();
-    let rail = Resource::new(key, move |(_, slug)| {
-        let source = source.clone();
-        send(async move {
-            let list = source.latest().await.unwrap_or_default();
-            let summary = match list.iter().find(|a| *a.slug == *slug) {
-                Some(a) => a.clone(),
-                // An older article than the index's first page: cached by the page itself.
-                None => match source.article(&slug).await {
-                    Ok(a) => a.summary,
-                    Err(_) => return RailPicks::default(),
-                },
-            };
-            RailPicks {
-                top: top_news(&list, 5),
-                related: related(&summary, &list, 4),
-            }
-        })
-    });
+    let index = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            send(async move {
+                let list = source.latest().await.unwrap_or_default();
+                list.into_iter().map(for_rail).collect::<Vec<_>>()
+            })
+        },
+    );
     view! {
         <Transition fallback=Skeleton set_pending=ctx.set_pending>
             {move || article.get().map(|r| match r {
-                Ok(a) if a.summary.category == key().0 => view! { <ArticleView article=a rail /> }.into_any(),
+                Ok(a) if a.summary.category == key().0 => view! { <ArticleView article=a index /> }.into_any(),
                 // An unknown slug, or a known one under the wrong section, is a missing page.
                 Ok(_) | Err(AppError::NotFound { .. }) => view! { <NotFound /> }.into_any(),
                 Err(e) => failure_view(e, move || article.refetch()),
             })}
         </Transition>
     }
-}
-
-/// What the rail beside an article lists.
-#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
-struct RailPicks {
-    top: Vec<ArticleSummary>,
-    related: Vec<ArticleSummary>,
 }
 
 /// The article and its rail.
@@ -84,7 +69,7 @@ struct RailPicks {
 /// Tags
 /// ```
 #[component]
-fn ArticleView(article: Article, rail: Resource<RailPicks>) -> impl IntoView {
+fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl IntoView {
     let ctx = use_ctx();
     let words = article.word_count();
     let Article { summary: s, body } = article;
@@ -130,11 +115,14 @@ fn ArticleView(article: Article, rail: Resource<RailPicks>) -> impl IntoView {
             seo::news_article_json_ld(&ctx.site, &s, &section, &url.get(), abs_image.as_deref())
         }
     };
+    let summary = s.clone();
     let rail = move || {
-        rail.get().map(|picks| {
+        index.get().map(|list| {
+            let top = top_news(&list, 5);
+            let near = related(&summary, &list, 4);
             view! {
-                <StoryList title="Top news" articles=picks.top ranked=true />
-                <StoryList title="Related articles" articles=picks.related />
+                <StoryList title="Top news" articles=top ranked=true />
+                <StoryList title="Related articles" articles=near />
             }
         })
     };
