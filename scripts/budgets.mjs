@@ -247,8 +247,8 @@ function reportMarkdown({ bytes, staticBytes, ours, stat, nav, budgets, date, di
   const lines = [];
   let commit = '';
   try { commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
-  lines.push(`Measured ${date}${commit ? ` (repo at ${commit})` : ''} with \`node scripts/budgets.mjs --report ${dist}\` on this repo's 2-core machine, shared with two other`);
-  lines.push(`builds: timings are noisy, so each is the median of ${RUNS} Lighthouse runs (a fresh Chromium each) or of`);
+  lines.push(`Measured ${date}${commit ? ` (repo at ${commit})` : ''} with \`node scripts/budgets.mjs --report ${dist}\` on this repo's shared 2-core machine:`);
+  lines.push(`timings are noisy, so each is the median of ${RUNS} Lighthouse runs (a fresh Chromium each) or of`);
   lines.push(`${nav.count} navigations. Lighthouse ${ours.version}, mobile preset (simulated slow 4G, 4× CPU slow-down), Debian's Chromium.`);
   lines.push(`benchmarkIndex per run (ours): ${ours.benchmarkIndexes.join(', ')}; static: ${stat.benchmarkIndexes.join(', ')}.`);
   lines.push('');

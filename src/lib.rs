@@ -56,7 +56,7 @@ pub struct Ctx {
     pub set_pending: WriteSignal<bool>,
     /// Whether dates may use the reader's clock and `Intl` (today's date, "3 hours ago",
     /// the site's zone). False while a prerendered page is rendered or hydrated, so both
-    /// sides write the same text; true from the first effect in the browser.
+    /// sides write the same text; true in the browser from the task after hydration.
     pub live: ReadSignal<bool>,
 }
 
@@ -151,9 +151,9 @@ pub fn App(
 fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
     let (pending, set_pending) = signal(false);
     // Rendering on the server, or hydrating what it rendered: dates that depend on the
-    // reader's clock and `Intl` wait for the first effect (effects run in the browser only).
-    // The switch waits for a task of its own after hydration: the browser's first
-    // `Intl.DateTimeFormat` loads its locale data, a long task on a slow phone.
+    // reader's clock and `Intl` wait for the first effect (effects run in the browser only),
+    // which flips them in a task of its own: the browser's first `Intl.DateTimeFormat`
+    // loads its locale data, a long task on a slow phone (docs/performance.md).
     let (live, set_live) = signal(!(prerendered || cfg!(feature = "ssr")));
     Effect::new(move |_| {
         if !live.get_untracked() {
