@@ -66,19 +66,32 @@ function kindOf(path) {
 }
 const COUNTED = ['html', 'js', 'data-js', 'wasm', 'css', 'json', 'font'];
 
-/** Which files `route` loads in Chromium on a first view of `dir`, and what they cost. */
-export async function measureBytes(dir, route, { browser } = {}) {
+/** Calls `fn(page, server)` with `dir` served prerendered with compression and a fresh phone-sized
+ * page (service worker blocked), in `browser` or a browser of its own; cleans up after. */
+async function withPage(dir, browser, fn) {
   const server = await serve(dir, { prerendered: true, compress: true });
   const own = !browser;
   browser ??= await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
+    try {
+      return await fn(await context.newPage(), server);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (own) await browser.close();
+    await server.close();
+  }
+}
+
+/** Which files `route` loads in Chromium on a first view of `dir`, and what they cost. */
+export async function measureBytes(dir, route, { browser } = {}) {
+  return withPage(dir, browser, async (page, server) => {
     const urls = new Set();
     page.on('request', (r) => urls.add(r.url()));
     await page.goto(server.url + route, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    await context.close();
     const rows = [];
     for (const url of urls) {
       const u = new URL(url);
@@ -94,10 +107,7 @@ export async function measureBytes(dir, route, { browser } = {}) {
     for (const r of rows) if (COUNTED.includes(r.kind)) for (const k of Object.keys(totals)) totals[k] += r[k];
     const wasm = rows.filter((r) => r.kind === 'wasm').reduce((s, r) => s + r.br, 0);
     return { route, rows, totals, wasm };
-  } finally {
-    if (own) await browser.close();
-    await server.close();
-  }
+  });
 }
 
 function printBytes(m) {
@@ -174,12 +184,7 @@ export async function lighthouseRuns(url, runs) {
 // ---- Client-side navigation ---------------------------------------------------------------
 
 export async function measureNavigation(dir, route, count, { browser } = {}) {
-  const server = await serve(dir, { prerendered: true, compress: true });
-  const own = !browser;
-  browser ??= await launch();
-  try {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
+  return withPage(dir, browser, async (page, server) => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url + route, { waitUntil: 'load' });
@@ -222,16 +227,12 @@ export async function measureNavigation(dir, route, count, { browser } = {}) {
       if (s.responseEnd === null) die(`navigation to ${href}: no resource timing for its JSON (served from a cache?)`);
       samples.push({ slug: t.slug, dom: s.dom - s.responseEnd, frame: s.frame - s.responseEnd });
     }
-    await context.close();
     if (errors.length) die(`errors in the page: ${errors.join('; ')}`);
     const frames = samples.map((s) => s.frame);
     const doms = samples.map((s) => s.dom);
     return { count: samples.length, samples, median: median(frames), p95: percentile(frames, 0.95), max: Math.max(...frames),
       domMedian: median(doms), domP95: percentile(doms, 0.95) };
-  } finally {
-    if (own) await browser.close();
-    await server.close();
-  }
+  });
 }
 
 // ---- Report ---------------------------------------------------------------------------------
