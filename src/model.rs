@@ -413,9 +413,9 @@ pub fn decode<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError>
 /// being read at serde_json's error position (1-based line, bytes into the line).
 ///
 /// Found by scanning the text again, only on failure, rather than by tracking the path
-/// during every decode (serde_path_to_error did that, for ≈ 16 KB of brotli WASM). A value that fails
-/// its own check names itself; a missing field names the object that lacks it.
-pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
+/// during every decode (serde_path_to_error did that, for ≈ 16 KB of brotli WASM). A value
+/// that fails its own check names itself; a missing field names the object that lacks it.
+fn json_path_at(text: &str, line: usize, column: usize) -> String {
     enum Frame<'a> {
         Object(Option<&'a str>),
         Array(usize),
