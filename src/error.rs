@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why a content file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(into = "Wire", from = "Wire")]
 pub enum AppError {
     /// The server answered 404 (or the slug is unknown).
     #[error("{url} was not found (404)")]
@@ -32,6 +33,76 @@ pub enum AppError {
     /// The site asks for something this build cannot do.
     #[error("{0}")]
     Unsupported(String),
+}
+
+/// How an error travels in a prerendered page's data: one flat record instead of an enum of
+/// struct variants, whose derived (de)serializers cost ≈ 3× the WASM.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    kind: u8,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    status: u16,
+    #[serde(default)]
+    path: String,
+    #[serde(default)]
+    message: String,
+}
+
+impl From<AppError> for Wire {
+    fn from(e: AppError) -> Wire {
+        let wire = |kind, url| Wire {
+            kind,
+            url,
+            status: 0,
+            path: String::new(),
+            message: String::new(),
+        };
+        match e {
+            AppError::NotFound { url } => wire(0, url),
+            AppError::Http { url, status } => Wire {
+                status,
+                ..wire(1, url)
+            },
+            AppError::Offline { url } => wire(2, url),
+            AppError::Network { url, message } => Wire {
+                message,
+                ..wire(3, url)
+            },
+            AppError::Timeout { url } => wire(4, url),
+            AppError::Decode { url, path, message } => Wire {
+                path,
+                message,
+                ..wire(5, url)
+            },
+            AppError::Unsupported(message) => Wire {
+                message,
+                ..wire(6, String::new())
+            },
+        }
+    }
+}
+
+impl From<Wire> for AppError {
+    fn from(w: Wire) -> AppError {
+        let Wire {
+            kind,
+            url,
+            status,
+            path,
+            message,
+        } = w;
+        match kind {
+            0 => AppError::NotFound { url },
+            1 => AppError::Http { url, status },
+            2 => AppError::Offline { url },
+            3 => AppError::Network { url, message },
+            4 => AppError::Timeout { url },
+            5 => AppError::Decode { url, path, message },
+            _ => AppError::Unsupported(message),
+        }
+    }
 }
 
 impl AppError {

@@ -85,3 +85,32 @@ fn client_errors_timeouts_offline_and_bad_data_are_not_retried() {
         assert_eq!(retry_delay(&e, 0), None, "{e:?}");
     }
 }
+
+#[test]
+fn every_error_survives_the_trip_through_a_prerendered_page() {
+    // A prerendered page carries failed loads as JSON; hydration must read back the same error.
+    let errors = [
+        AppError::NotFound { url: url() },
+        AppError::Http {
+            url: url(),
+            status: 503,
+        },
+        AppError::Offline { url: url() },
+        AppError::Network {
+            url: url(),
+            message: "reset".into(),
+        },
+        AppError::Timeout { url: url() },
+        AppError::Decode {
+            url: url(),
+            path: "body[2].text".into(),
+            message: "invalid type".into(),
+        },
+        AppError::Unsupported("no window".into()),
+    ];
+    for e in errors {
+        let json = serde_json::to_string(&Err::<(), _>(e.clone())).unwrap();
+        let back: Result<(), AppError> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, Err(e), "{json}");
+    }
+}
