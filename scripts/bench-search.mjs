@@ -227,6 +227,12 @@ async function newPage() {
 const errors = [];
 const shownCount = (text) => Number(text.replace(/,/g, '').match(/(\d+) results?|No results/)?.[1] ?? 0);
 const box = (page) => page.getByRole('searchbox', { name: 'Search for' });
+// Puts `text` in the search box; resolves with the page's timings once its results show.
+async function fillAndWait(page, text) {
+  const done = page.evaluate((t) => window.__waitFor(t), text);
+  await box(page).fill(text);
+  return done;
+}
 
 const out = { encodings: null, keystrokes: {}, body: [], heap: {}, minisearch: {}, queries: [] };
 
@@ -243,8 +249,8 @@ log('typing 20 queries letter by letter (titles and standfirsts)');
     await page.getByText('Type a word or two').waitFor();
     for (let i = 1; i <= q.length; i++) {
       const text = q.slice(0, i);
-      // The box is focused again, caret at the end, before each key: the app moves focus
-      // to the page heading after each URL change, typing pauses included (a bug, reported).
+      // The box is focused again, caret at the end, before each key, as a reader's would be
+      // (the app once moved focus to the heading on each URL change; fixed, kept as a guard).
       await box(page).evaluate((el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); });
       if (text.endsWith(' ')) { await page.keyboard.type(' '); continue; }
       const done = page.evaluate((t) => window.__waitFor(t), text);
@@ -265,20 +271,14 @@ for (const word of BODY_WORDS) {
   await page.goto(`${URL_}/search`);
   await page.getByText('Type a word or two').waitFor({ timeout: 120_000 });
   await page.evaluate(() => { performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings(); });
-  let done = page.evaluate((t) => window.__waitFor(t), word);
-  await box(page).fill(word);
-  const cold = await done;
+  const cold = await fillAndWait(page, word);
   const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, transfer: e.transferSize, body: e.encodedBodySize, end: e.responseEnd })));
   const search = entries.filter((e) => e.name.startsWith('/api/search/'));
   const lastEnd = Math.max(...search.map((e) => e.end));
   const count = shownCount(await page.locator('.search__count').textContent());
   // Warm: another word, then this one again with its shard cached.
-  done = page.evaluate((t) => window.__waitFor(t), 'zzzq');
-  await box(page).fill('zzzq');
-  await done;
-  done = page.evaluate((t) => window.__waitFor(t), word);
-  await box(page).fill(word);
-  const warm = await done;
+  await fillAndWait(page, 'zzzq');
+  const warm = await fillAndWait(page, word);
   await page.waitForTimeout(500);
   const snippets = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/articles/')).reduce((s, e) => s + e.transferSize, 0));
   out.body.push({
@@ -363,16 +363,10 @@ const native = new Map(
   await page.goto(`${URL_}/search`);
   await page.getByText('Type a word or two').waitFor({ timeout: 120_000 });
   for (const q of QUERIES) {
-    let done = page.evaluate((t) => window.__waitFor(t), q);
-    await box(page).fill(q);
-    await done;
+    await fillAndWait(page, q);
     const count = shownCount(await page.locator('.search__count').textContent());
-    done = page.evaluate((t) => window.__waitFor(t), 'zzzq');
-    await box(page).fill('zzzq');
-    await done;
-    done = page.evaluate((t) => window.__waitFor(t), q);
-    await box(page).fill(q);
-    const warm = await done;
+    await fillAndWait(page, 'zzzq');
+    const warm = await fillAndWait(page, q);
     const ours = new Set(native.get(q).slugs);
     const theirs = new Set(msResults[q].ids.map((id) => summaries[id].slug));
     const same = ours.size === theirs.size && [...ours].every((s) => theirs.has(s));

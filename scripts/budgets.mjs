@@ -37,10 +37,10 @@ const NAVIGATIONS = Number(process.env.NAVIGATIONS || 20);
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const die = (msg) => { console.error(`budgets: ${msg}`); process.exit(2); };
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 
-function launch() {
+export function launch() {
   if (!existsSync(CHROME)) die(`no Chromium at ${CHROME}: install Debian's chromium (scripts/setup --browser) or set CHROME_PATH`);
   return chromium.launch({ executablePath: CHROME, args: FLAGS.filter((f) => f !== '--headless') });
 }

@@ -8,7 +8,7 @@
 // older commit: `git worktree add /tmp/before <commit>`, then build it there with its own
 // CARGO_TARGET_DIR. Prints every run and the medians.
 import { serve } from '../tests/e2e/server.mjs';
-import { lighthouseRuns } from './budgets.mjs';
+import { lighthouseRuns, median } from './budgets.mjs';
 import budgets from './budgets.json' with { type: 'json' };
 
 const [before, after, runsArg] = process.argv.slice(2);
@@ -32,7 +32,6 @@ try {
 } finally {
   for (const [, server] of servers) await server.close();
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 for (const name of ['before', 'after']) {
   const m = (k) => median(results[name].map((r) => r[k]));
   console.log(`${name.padEnd(6)} median of ${runs}: performance ${m('performance')}, LCP ${Math.round(m('lcp'))} ms, ` +

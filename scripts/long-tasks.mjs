@@ -10,14 +10,12 @@
 // first contentful paint, as TBT counts it. Prints every run, then the medians. Lighthouse's
 // own TBT simulates the network too, so it is not the same number; compare runs of this
 // script with each other (docs/performance.md).
-import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { launch, median } from './budgets.mjs';
 import budgets from './budgets.json' with { type: 'json' };
 
 const dist = process.argv[2] || 'dist';
 const runs = Number(process.argv[3] || 5);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 // What a task spends its time on, by the trace events inside it that say so.
 const PARTS = {
   'wasm compile (streaming)': ['v8.wasm.compileConsume', 'v8.wasm.compileConsumeDone'],
@@ -39,7 +37,7 @@ function covered(events) {
 }
 
 async function once(url) {
-  const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
     const cdp = await page.context().newCDPSession(page);
