@@ -1253,7 +1253,11 @@ impl Builder {
     }
 
     fn open(&mut self, tag: Tag, attrs: Vec<(Attr, String)>) {
-        // Implied end tags.
+        // Implied end tags. An open `<p>` closes first, as in browsers, so that what is
+        // then the current element decides the rest (`<h2><p><h2>` closes the outer h2).
+        if tag.closes_p() {
+            self.close_p();
+        }
         match tag {
             Tag::Li => self.close(
                 |t| t == Tag::Li,
@@ -1279,9 +1283,6 @@ impl Builder {
                 self.pop();
             }
             _ => {}
-        }
-        if tag.closes_p() {
-            self.close_p();
         }
         let Some(attrs) = filter_attrs(tag, attrs) else {
             // An <a> without a usable href is unwrapped; such an <img> dropped.
@@ -2022,6 +2023,13 @@ mod tests {
             (
                 "<p>a<h2>b</h2>",
                 vec![el(Tag::P, vec![t("a")]), el(Tag::H2, vec![t("b")])],
+            ),
+            // The paragraph closes first; the heading it was in is then the current
+            // element and closes too, as in browsers (found by html_serialize_round_trip;
+            // the first heading, left empty, is dropped like any empty element).
+            (
+                "<h2><p><h2>x</h2>a",
+                vec![el(Tag::H2, vec![t("x")]), t("a")],
             ),
             (
                 "<p>a<ul><li>b</ul>c",
