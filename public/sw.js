@@ -43,17 +43,15 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    const old = names.filter((name) => name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${VERSION}:`));
-    // What readers read survives a deploy: content and pictures move to this version's
-    // caches. The old shell and assets are dropped with their caches.
-    for (const name of old) {
-      const into = name.endsWith(':content') ? CONTENT : name.endsWith(':images') ? IMAGES : null;
-      if (into) await copy(name, into);
-    }
-    await Promise.all(old.map((name) => caches.delete(name)));
+    await adopt();
     await self.clients.claim();
   })());
+});
+
+// A worker that was replaced while it was still storing (see `keep`) asks the current one
+// to adopt what it left behind.
+self.addEventListener('message', (event) => {
+  if (event.data === 'adopt') event.waitUntil(adopt());
 });
 
 self.addEventListener('fetch', (event) => {
@@ -125,9 +123,11 @@ async function cacheFirst(event, cacheName, limit) {
 }
 
 /** Stores a copy of a complete, readable answer (200, not opaque), then trims the cache.
- *  An older worker can still be answering fetches it took before a new deploy activated and
- *  deleted its caches: it must not re-create them (they would never be deleted), so it stores
- *  only into a cache that still exists, and the current worker sweeps any such leftover. */
+ *  An older worker can still be answering fetches it took before a new deploy activated:
+ *  it stores only into a cache that still exists, but the new worker's activation can delete
+ *  that cache between the check and the store, which re-creates it. So after storing, a
+ *  worker that is no longer the active one hands over: once the new worker is activated it
+ *  adopts (copies, then deletes) every cache of another version, this one's included. */
 function keep(event, cacheName, request, response, limit) {
   if (response.status !== 200 || response.type === 'opaque') return;
   const copy = response.clone();
@@ -136,19 +136,38 @@ function keep(event, cacheName, request, response, limit) {
     const cache = await caches.open(cacheName);
     await cache.put(request, copy);
     if (Number.isFinite(limit)) await trim(cache, limit);
-    await sweep();
+    await handOver();
   })().catch(() => {}));
 }
 
-/** Deletes this paper's caches of other versions, when this worker is the active one and
- *  no newer one is on its way (browsers without `self.serviceWorker` skip the sweep). */
-async function sweep() {
+/** The active worker adopts leftovers of other versions (unless a newer one is on its way,
+ *  whose activation will); a replaced worker asks the active one to, once it is activated.
+ *  Browsers without `self.serviceWorker` skip this (the next activation adopts instead). */
+async function handOver() {
   const registration = self.registration;
-  if (!self.serviceWorker || registration.active !== self.serviceWorker || registration.installing || registration.waiting) return;
+  const me = self.serviceWorker;
+  const active = registration.active;
+  if (!me || !active) return;
+  if (active === me) {
+    if (!registration.installing && !registration.waiting) await adopt();
+    return;
+  }
+  if (active.state === 'activating') {
+    await new Promise((resolve) => active.addEventListener('statechange', resolve, { once: true }));
+  }
+  if (active.state === 'activated') active.postMessage('adopt');
+}
+
+/** Moves what readers read (content and pictures) from this paper's caches of other versions
+ *  into this version's, then deletes those caches: the old shell and assets go with them. */
+async function adopt() {
   const names = await caches.keys();
-  await Promise.all(names
-    .filter((name) => name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${VERSION}:`))
-    .map((name) => caches.delete(name)));
+  const old = names.filter((name) => name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${VERSION}:`));
+  for (const name of old) {
+    const into = name.endsWith(':content') ? CONTENT : name.endsWith(':images') ? IMAGES : null;
+    if (into) await copy(name, into);
+  }
+  await Promise.all(old.map((name) => caches.delete(name)));
 }
 
 /** Keeps the `limit` most recently stored entries (Cache keys are in insertion order). */

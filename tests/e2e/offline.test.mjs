@@ -149,6 +149,31 @@ test('what a reader has read opens offline; an unread article says offline in th
   assert.deepEqual(p.errors, []);
 });
 
+test("a replaced worker's leftover caches are adopted by the current worker", async () => {
+  // A worker replaced by a deploy while storing can re-create its version's cache after the
+  // new worker's activation deleted it; it then asks the new one to adopt it. Stage that
+  // leftover and the request, as the replaced worker makes them.
+  const s = await site();
+  const p = await page();
+  await p.goto(s.url + ARTICLE);
+  await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
+  await controlled(p);
+  await p.evaluate(async () => {
+    const content = await caches.open('meridian:/:replaced:content');
+    await content.put(new URL('/api/articles/leftover.json', location.origin).href, new Response('{}'));
+    await (await caches.open('meridian:/:replaced:shell')).put(new URL('/leftover.js', location.origin).href, new Response(''));
+    // Another paper on the same origin (another app root) is never touched.
+    await caches.open('meridian:/other/:replaced:content');
+    (await navigator.serviceWorker.ready).active.postMessage('adopt');
+  });
+  await until(p, async () => !(await caches.keys()).some((n) => n.startsWith('meridian:/:replaced:')));
+  assert.ok((await cached(p, 'content')).includes('/api/articles/leftover.json'), 'what was read moved over');
+  const names = await cacheNames(p);
+  assert.ok(names.includes('meridian:/other/:replaced:content'), names.join(' '));
+  assert.ok(!(await cached(p, 'shell')).includes('/leftover.js'), 'the old shell is not adopted');
+  assert.deepEqual(p.errors, []);
+});
+
 test('the runtime caches keep the 60 most recent entries', async () => {
   const s = await site();
   const p = await page();
