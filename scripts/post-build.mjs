@@ -7,12 +7,16 @@
 //    index.html (feed, manifest, icons) are moved under it for sub-path deploys.
 //  - `404.html` is the same app shell, which renders any route client-side (GitHub Pages
 //    serves it for unknown paths).
+//  - The WASM chunks of a split build (src/chunks.rs, scripts/wasm-split-link) and their
+//    loader are added with content-hashed names, and the main module's JS is renamed to
+//    cover them (a chunk can change while the main module does not).
 //  - `sw.js` gets this build's precache list and VERSION (docs/offline-and-feeds.md); a
 //    development build gets a worker that removes itself and its caches instead.
 // Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR,
 // TRUNK_PUBLIC_URL and TRUNK_PROFILE, which trunk sets for hooks.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -23,6 +27,45 @@ const root = publicUrl.endsWith('/') ? publicUrl : publicUrl + '/';
 
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+
+const hex = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+
+// The chunks of a split build. The main module's JS imports their loader as
+// `./__wasm_split.js`; the loader imports the main module as `./meridian.js`.
+const mainJs = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+\.js$/.test(n));
+// (Only the import statement: the imports object keeps the WASM's module name.)
+const splitImport = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/;
+if (mainJs && splitImport.test(readFileSync(join(dir, mainJs), 'utf8'))) {
+  const from = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'wasm-split');
+  let loader = readFileSync(join(from, '__wasm_split.js'), 'utf8');
+  const chunks = readdirSync(from).filter((n) => n.endsWith('.wasm')).sort();
+  const names = [];
+  for (const chunk of chunks) {
+    const out = join(dir, chunk);
+    // Trunk optimizes the main module with `wasm-opt -Oz` in release builds; the chunks too.
+    if (release) execFileSync('wasm-opt', ['-Oz', join(from, chunk), '-o', out], { stdio: 'inherit' });
+    else writeFileSync(out, readFileSync(join(from, chunk)));
+    const hashed = chunk.replace(/\.wasm$/, `-${hex(readFileSync(out))}.wasm`);
+    writeFileSync(join(dir, hashed), readFileSync(out));
+    rmSync(out);
+    names.push(hashed);
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${hashed}"`);
+  }
+  const newMain = `meridian-${hex(mainJs + '\0' + names.join('\0'))}.js`;
+  loader = loader.replaceAll('"./meridian.js"', `"./${newMain}"`);
+  const loaderName = `split-${hex(loader)}.js`;
+  writeFileSync(join(dir, loaderName), loader);
+  const main = readFileSync(join(dir, mainJs), 'utf8').replace(splitImport, `$1"./${loaderName}"`);
+  writeFileSync(join(dir, newMain), main);
+  rmSync(join(dir, mainJs));
+  html = html.replaceAll(mainJs, newMain);
+  // The integrity of the renamed module, and its loader fetched with it (not after it).
+  const preload = new RegExp(`<link rel="modulepreload" href="[^"]*${newMain}"[^>]*>`);
+  if (!preload.test(html)) throw new Error(`post-build: no modulepreload of ${newMain} in index.html`);
+  html = html.replace(preload, (tag) => tag.replace(/integrity="[^"]*"/, `integrity="${sri(main)}"`) +
+    `<link rel="modulepreload" href="${root}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
+}
 
 // Registers the worker once the page has loaded (it never competes with the first paint).
 // It runs before the loader awaits the WASM, so a failing start still installs it.

@@ -12,6 +12,7 @@
 #![recursion_limit = "256"]
 
 pub mod browser;
+pub mod chunks;
 pub mod components;
 pub mod error;
 pub mod format;
@@ -35,9 +36,10 @@ use leptos_router::{
     path,
 };
 use model::Site;
+use chunks::SearchRoute;
 use pages::{
     article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
-    search::SearchPage, tag::TagPage,
+    tag::TagPage,
 };
 use send_wrapper::SendWrapper;
 use source::Source;
@@ -239,7 +241,7 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/search") view=SearchRoute />
                     <Route path=path!("/tag/:tag") view=TagPage />
                     <Route path=path!("/:category/:slug") view=ArticlePage />
                     <Route path=path!("/:category") view=CategoryPage />
