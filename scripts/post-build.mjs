@@ -35,8 +35,8 @@ const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base
 // `./__wasm_split.js`; the loader imports the main module as `./meridian.js`.
 const mainJs = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+\.js$/.test(n));
 // (Only the import statement: the imports object keeps the WASM's module name.)
-const splitImport = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/;
-if (mainJs && splitImport.test(readFileSync(join(dir, mainJs), 'utf8'))) {
+const splitImport = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
+if (mainJs && readFileSync(join(dir, mainJs), 'utf8').match(splitImport)) {
   const from = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'wasm-split');
   let loader = readFileSync(join(from, '__wasm_split.js'), 'utf8');
   const chunks = readdirSync(from).filter((n) => n.endsWith('.wasm')).sort();

@@ -8,8 +8,11 @@
 //! caller awaits them the same way.
 
 use crate::error::AppError;
+use crate::model::{Article, Category};
 use crate::pages::{failure_view, search::SearchPage, Skeleton};
+use crate::wordpress::{self as wp, PopularityField};
 use leptos::prelude::*;
+use serde_json::Value;
 
 /// Calls a function of this module: awaits its chunk in the split build.
 macro_rules! chunk_call {
@@ -48,6 +51,32 @@ pub fn SearchRoute() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// WordPress posts mapped to articles, one per post (`None`: a post the paper cannot show).
+/// Only a paper whose `site.json` names WordPress runs this.
+#[cfg_attr(
+    all(feature = "split", target_arch = "wasm32"),
+    leptos::wasm_split::wasm_split(wordpress, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn map_posts(
+    posts: &[Value],
+    known: &[Category],
+    popularity: Option<&str>,
+) -> Result<Vec<Option<Article>>, AppError> {
+    Ok(posts
+        .iter()
+        .map(|post| wp::article(post, known, popularity))
+        .collect())
+}
+
+/// [`map_posts`], once its chunk is loaded.
+pub async fn wordpress_articles(
+    posts: &[Value],
+    known: &[Category],
+    popularity: PopularityField<'_>,
+) -> Result<Vec<Option<Article>>, AppError> {
+    chunk_call!(map_posts(posts, known, popularity))
 }
 
 /// A chunk that did not load: the network failed, or a deploy replaced it since this page

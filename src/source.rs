@@ -247,28 +247,31 @@ impl Source {
                 let posts = wp::post_values(values);
                 let count = posts.len() as u32;
                 self.load_popular().await;
-                let articles = self.keep_posts(&posts);
+                let articles = self.keep_posts(&posts).await?;
                 let next = wp::next_posts_page(url, count, fetched.total_pages);
                 Ok((articles.into_iter().map(|a| a.summary).collect(), next))
             }
         }
     }
 
-    /// Maps WordPress posts to articles and keeps them as loaded.
-    fn keep_posts(&self, posts: &[serde_json::Value]) -> Vec<Article> {
+    /// Maps WordPress posts to articles and keeps them as loaded. The mapping is a chunk of
+    /// its own in the split build (only a WordPress paper loads it), hence the error.
+    async fn keep_posts(&self, posts: &[serde_json::Value]) -> Result<Vec<Article>, AppError> {
         let Backend::WordPress { known, popularity } = &self.backend else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         let setting = popularity.as_deref().map(wp::Popularity::of);
         let field = match setting {
             Some(wp::Popularity::Field(field)) => Some(field),
             _ => None,
         };
+        let mapped = crate::chunks::wordpress_articles(posts, known, field).await?;
         let mut cache = self.lock();
         let articles: Vec<Article> = posts
             .iter()
-            .filter_map(|p| {
-                let mut article = wp::article(p, known, field)?;
+            .zip(mapped)
+            .filter_map(|(p, article)| {
+                let mut article = article?;
                 if let (Some(ranks), Some(id)) = (&cache.wp_popular, p.get("id")) {
                     let rank = id.as_u64().and_then(|id| ranks.get(&id));
                     article.summary.popularity = rank.copied().unwrap_or(0.0);
@@ -282,7 +285,7 @@ impl Source {
                 .articles
                 .insert(a.summary.slug.to_string(), (a.clone(), at));
         }
-        articles
+        Ok(articles)
     }
 
     /// Resolves a content-relative URL (an image `src`) against the content base.
@@ -406,6 +409,7 @@ impl Source {
             let values: serde_json::Value = load_within(&url, self.timeout_ms).await?;
             return self
                 .keep_posts(&wp::post_values(values))
+                .await?
                 .into_iter()
                 .find(|a| *a.summary.slug == *slug)
                 .ok_or(AppError::NotFound { url });
@@ -682,7 +686,7 @@ impl Source {
             let values: serde_json::Value = decode(&url, &fetched.text)?;
             let posts = wp::post_values(values);
             let count = posts.len() as u32;
-            for article in self.keep_posts(&posts) {
+            for article in self.keep_posts(&posts).await? {
                 corpus
                     .bodies
                     .insert(article.summary.slug.to_string(), article.body_text());
