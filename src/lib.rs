@@ -28,6 +28,7 @@ pub mod seo;
 pub mod source;
 pub mod wordpress;
 
+use chunks::SearchRoute;
 use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
@@ -36,10 +37,8 @@ use leptos_router::{
     path,
 };
 use model::Site;
-use chunks::SearchRoute;
 use pages::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
-    tag::TagPage,
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, tag::TagPage,
 };
 use send_wrapper::SendWrapper;
 use source::Source;

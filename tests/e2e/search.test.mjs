@@ -78,3 +78,29 @@ test('titles and standfirsts are highlighted; exact phrases match in order only'
   await page.goto(h.url + '/search?q=compact%20grid&exact=1&in=title');
   await count(page).filter({ hasText: 'No results' }).waitFor();
 });
+
+test('the search code loads when a reader first searches; a failed load says so and Retry recovers', async () => {
+  const page = await h.page();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(h.url + '/world/eu-leaders-agree-grid-compact');
+  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // hydrated
+  assert.deepEqual(wasm.filter((p) => !/^\/meridian-[0-9a-f]+_bg\.wasm$/.test(p)), [], 'an article loads the main module only');
+
+  // The chunk cannot be fetched (a dropped connection, or a deploy replaced it).
+  await page.route(/\/split_search-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).fill('grid');
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/\/search\?q=grid$/);
+  const alert = page.getByRole('main').getByRole('alert');
+  await alert.getByRole('heading', { name: 'The news server cannot be reached' }).waitFor();
+  assert.match(await alert.textContent(), /reload the page/);
+  // The masthead and the sections stay usable.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'World' }).waitFor();
+
+  await page.unroute(/\/split_search-[0-9a-f]+\.wasm$/);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await count(page).filter({ hasText: '3 results for “grid”' }).waitFor();
+  assert.ok(wasm.some((p) => /^\/split_search-[0-9a-f]+\.wasm$/.test(p)));
+  assert.deepEqual(page.errors, []);
+});
