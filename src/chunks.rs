@@ -9,10 +9,15 @@
 
 use crate::error::AppError;
 use crate::model::{Article, Category};
-use crate::pages::{failure_view, search::SearchPage, Skeleton};
+use crate::pages::{
+    category::CategoryPage, failure_view, home::HomePage, search::SearchPage, tag::TagPage,
+    Skeleton,
+};
 use crate::wordpress::{self as wp, PopularityField};
 use leptos::prelude::*;
+use leptos_router::LazyRoute;
 use serde_json::Value;
+use std::future::Future;
 
 /// Calls a function of this module: awaits its chunk in the split build.
 macro_rules! chunk_call {
@@ -25,32 +30,104 @@ macro_rules! chunk_call {
     }};
 }
 
-/// `/search`: the page, its filters, the search itself and the index reader.
-#[cfg_attr(
-    all(feature = "split", target_arch = "wasm32"),
-    leptos::wasm_split::wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn search_page() -> Result<AnyView, AppError> {
-    Ok(view! { <SearchPage /> }.into_any())
+/// Declares a routed page whose code is a chunk of its own: `$chunk` renders the page once
+/// its chunk is loaded, and `$route` is the lazy route the router shows
+/// (`Lazy::<$route>::new()`). The router keeps the previous page, with the progress bar,
+/// until the new one is ready; a prerendered page is hydrated after [`preload_page`].
+macro_rules! routed_chunk {
+    ($(#[$doc:meta])* $route:ident, $chunk:ident, $preload:ident, $page:ident) => {
+        #[cfg_attr(
+            all(feature = "split", target_arch = "wasm32"),
+            leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload($preload)
+            )
+        )]
+        fn $chunk() -> Result<AnyView, AppError> {
+            Ok(view! { <$page /> }.into_any())
+        }
+
+        $(#[$doc])*
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> AnyView {
+                match chunk_call!($chunk()) {
+                    Ok(page) => page,
+                    Err(error) => retry_view(error, || async { chunk_call!($chunk()) }),
+                }
+            }
+        }
+    };
 }
 
-/// The search route: the skeleton while its chunk loads, the app's error view (with Retry)
-/// if it cannot.
-#[component]
-pub fn SearchRoute() -> impl IntoView {
+routed_chunk!(
+    /// `/search`: the page, its filters, the search itself and the index reader.
+    SearchRoute, search_page, preload_search, SearchPage
+);
+routed_chunk!(
+    /// `/`: the front page.
+    HomeRoute, home_page, preload_home, HomePage
+);
+routed_chunk!(
+    /// `/{category}`: a section.
+    CategoryRoute, category_page, preload_category, CategoryPage
+);
+routed_chunk!(
+    /// `/tag/{tag}`: a tag listing.
+    TagRoute, tag_page, preload_tag, TagPage
+);
+
+/// Loads the chunk of the page at `url` (see [`crate::routes::page_kind`]): a prerendered
+/// page hydrates only once its code is in place, since hydration cannot wait for it.
+pub async fn preload_page(root: &str, url: &str) -> Result<(), AppError> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    {
+        use crate::routes::{page_kind, PageKind};
+        match page_kind(root, url) {
+            PageKind::Home => preload_home().await?,
+            PageKind::Section => preload_category().await?,
+            PageKind::Tag => preload_tag().await?,
+            PageKind::Search => preload_search().await?,
+            PageKind::Article | PageKind::Other => {}
+        }
+    }
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    let _ = (root, url);
+    Ok(())
+}
+
+/// A page whose chunk did not load: the app's error view, whose Retry loads it again in
+/// place (a failed load is not remembered), with the skeleton meanwhile.
+fn retry_view<F>(error: AppError, load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, AppError>> + Send + 'static,
+{
     let attempt = RwSignal::new(0u32);
     view! {
         <Suspense fallback=Skeleton>
             {move || {
-                attempt.track();
+                let first = attempt.get() == 0;
+                let (error, page) = (error.clone(), (!first).then(&load));
                 Suspend::new(async move {
-                    chunk_call!(search_page()).unwrap_or_else(|error| {
+                    let result = match page {
+                        Some(page) => page.await,
+                        None => Err(error),
+                    };
+                    result.unwrap_or_else(|error| {
                         failure_view(error, move || attempt.update(|n| *n += 1))
                     })
                 })
             }}
         </Suspense>
     }
+    .into_any()
 }
 
 /// WordPress posts mapped to articles, one per post (`None`: a post the paper cannot show).

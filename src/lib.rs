@@ -28,18 +28,16 @@ pub mod seo;
 pub mod source;
 pub mod wordpress;
 
-use chunks::SearchRoute;
+use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};
 use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, Lazy,
 };
 use model::Site;
-use pages::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, tag::TagPage,
-};
+use pages::{article::ArticlePage, not_found::NotFound};
 use send_wrapper::SendWrapper;
 use source::Source;
 use std::sync::Arc;
@@ -239,11 +237,11 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
             {ads.map(|ads| view! { <AdSlot ads id="ad-leaderboard" kind="leaderboard" /> })}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/search") view=SearchRoute />
-                    <Route path=path!("/tag/:tag") view=TagPage />
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} />
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
+                    <Route path=path!("/tag/:tag") view={Lazy::<TagRoute>::new()} />
                     <Route path=path!("/:category/:slug") view=ArticlePage />
-                    <Route path=path!("/:category") view=CategoryPage />
+                    <Route path=path!("/:category") view={Lazy::<CategoryRoute>::new()} />
                 </Routes>
             </main>
             <Footer />

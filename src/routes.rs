@@ -7,6 +7,42 @@ use crate::model::Site;
 /// Reserved first segments that can never be a category.
 pub const RESERVED: &[&str] = &["tag", "search"];
 
+/// The page a URL shows, as the router of `src/lib.rs` matches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Search,
+    Tag,
+    Article,
+    Section,
+    /// Not under the app root, or no route matches (the 404 page).
+    Other,
+}
+
+/// Which page `url` (absolute, or a path with an optional query) shows under `root`.
+pub fn page_kind(root: &str, url: &str) -> PageKind {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let Some(rest) = path.strip_prefix(root.trim_end_matches('/')) else {
+        return PageKind::Other;
+    };
+    if !rest.is_empty() && !rest.starts_with('/') {
+        return PageKind::Other;
+    }
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [] => PageKind::Home,
+        ["search"] => PageKind::Search,
+        ["tag", _] => PageKind::Tag,
+        [_, _] => PageKind::Article,
+        [_] => PageKind::Section,
+        _ => PageKind::Other,
+    }
+}
+
 /// Joins the app root (`/` or `/news/`) and a path without a leading slash.
 pub fn join(root: &str, path: &str) -> String {
     let root = root.trim_end_matches('/');

@@ -76,3 +76,35 @@ fn srcset_urls_are_resolved_and_unsafe_ones_dropped() {
     assert_eq!(resolve_srcset("/api", "data:image/png;base64,xx 1x"), None);
     assert_eq!(resolve_srcset("/api", ""), None);
 }
+
+#[test]
+fn page_kind_matches_the_routes_under_any_root() {
+    use meridian::routes::{page_kind, PageKind::*};
+    for (root, url, kind) in [
+        ("/", "/", Home),
+        ("/", "https://paper.example/", Home),
+        ("/", "https://paper.example", Home),
+        ("/", "/?utm=x#top", Home),
+        ("/", "/search?q=grid", Search),
+        ("/", "/tag/energy", Tag),
+        ("/", "/tag/energy?page=2", Tag),
+        ("/", "/world", Section),
+        ("/", "/world/", Section),
+        ("/", "/world?page=3", Section),
+        (
+            "/",
+            "http://127.0.0.1:8080/world/eu-leaders-agree-grid-compact",
+            Article,
+        ),
+        ("/", "/world/a/b", Other),
+        ("/news/", "https://paper.example/news/", Home),
+        ("/news/", "/news", Home),
+        ("/news/", "/news/world", Section),
+        ("/news/", "/news/world/some-story", Article),
+        ("/news/", "/news/search", Search),
+        ("/news/", "/newsroom", Other),
+        ("/news/", "/world", Other),
+    ] {
+        assert_eq!(page_kind(root, url), kind, "{root} {url}");
+    }
+}

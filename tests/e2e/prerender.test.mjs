@@ -176,6 +176,24 @@ test('a page whose data does not load is rendered once, by the app', async () =>
   assert.deepEqual(p.errors, []);
 });
 
+test('a page whose code chunk does not load is rendered by the app, which says why; Retry recovers', async () => {
+  // A section's code is a chunk of its own (src/chunks.rs): the page hydrates once it is
+  // loaded. Here it cannot be (a dropped connection, or a deploy removed it).
+  const chunk = /\/split_category_page-[0-9a-f]+\.wasm$/;
+  const p = await page();
+  await p.route(chunk, (route) => route.abort());
+  await p.goto(h.url + '/science');
+  const alert = p.getByRole('main').getByRole('alert');
+  await alert.getByRole('heading', { name: 'The news server cannot be reached' }).waitFor();
+  assert.equal(await p.getByRole('banner').count(), 1, 'rendered once, in place of the page');
+  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).waitFor();
+  await p.unroute(chunk);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await heading(p).filter({ hasText: 'Science' }).waitFor();
+  assert.ok((await p.locator('.card__meta time').count()) > 0);
+  assert.deepEqual(p.errors, []);
+});
+
 test('a page that cannot be hydrated stays a readable page', async () => {
   const p = await page();
   // Markup that no longer matches what the app renders (an edited or corrupted page).

@@ -88,7 +88,7 @@ test('the search code loads when a reader first searches; a failed load says so 
   assert.deepEqual(wasm.filter((p) => !/^\/meridian-[0-9a-f]+_bg\.wasm$/.test(p)), [], 'an article loads the main module only');
 
   // The chunk cannot be fetched (a dropped connection, or a deploy replaced it).
-  await page.route(/\/split_search-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.route(/\/split_search_page-[0-9a-f]+\.wasm$/, (route) => route.abort());
   await page.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).fill('grid');
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/\/search\?q=grid$/);
@@ -98,9 +98,9 @@ test('the search code loads when a reader first searches; a failed load says so 
   // The masthead and the sections stay usable.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'World' }).waitFor();
 
-  await page.unroute(/\/split_search-[0-9a-f]+\.wasm$/);
+  await page.unroute(/\/split_search_page-[0-9a-f]+\.wasm$/);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await count(page).filter({ hasText: '3 results for “grid”' }).waitFor();
-  assert.ok(wasm.some((p) => /^\/split_search-[0-9a-f]+\.wasm$/.test(p)));
+  assert.ok(wasm.some((p) => /^\/split_search_page-[0-9a-f]+\.wasm$/.test(p)));
   assert.deepEqual(page.errors, []);
 });
