@@ -143,6 +143,50 @@ fn a_known_block_with_a_bad_field_names_the_block() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("block 1"), "{err}");
+    // A missing or mistyped field is named too; a `null` optional field is absent.
+    for (block, says) in [
+        (
+            r#"{"type":"quote","cite":"Someone"}"#,
+            "block 0: missing field `text`",
+        ),
+        (
+            r#"{"type":"list","items":"a, b"}"#,
+            "block 0: items: invalid type",
+        ),
+        (
+            r#"{"type":"list","items":["a"],"ordered":"yes"}"#,
+            "block 0: ordered: invalid type",
+        ),
+        (
+            r#"{"type":"heading","text":7}"#,
+            "block 0: text: invalid type",
+        ),
+        (
+            r#"{"type":"html","html":null}"#,
+            "block 0: missing field `html`",
+        ),
+    ] {
+        let err = decode::<Article>("a.json", &article_json(&format!("[{block}]"))).unwrap_err();
+        assert!(err.to_string().contains(says), "{block}: {err}");
+    }
+    let article: Article = decode(
+        "a.json",
+        &article_json(r#"[{"type":"quote","text":"Q","cite":null},{"type":"list","items":[]}]"#),
+    )
+    .unwrap();
+    assert_eq!(
+        article.body,
+        [
+            Block::Quote {
+                text: "Q".into(),
+                cite: None
+            },
+            Block::List {
+                items: vec![],
+                ordered: false
+            },
+        ]
+    );
 }
 
 #[test]
