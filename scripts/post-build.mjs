@@ -42,13 +42,13 @@ if (mainJs && readFileSync(join(dir, mainJs), 'utf8').match(splitImport)) {
   const chunks = readdirSync(from).filter((n) => n.endsWith('.wasm')).sort();
   const names = [];
   for (const chunk of chunks) {
-    const out = join(dir, chunk);
+    const source = join(from, chunk);
+    const optimized = `${source}.opt`;
     // Trunk optimizes the main module with `wasm-opt -Oz` in release builds; the chunks too.
-    if (release) execFileSync('wasm-opt', ['-Oz', join(from, chunk), '-o', out], { stdio: 'inherit' });
-    else writeFileSync(out, readFileSync(join(from, chunk)));
-    const hashed = chunk.replace(/\.wasm$/, `-${hex(readFileSync(out))}.wasm`);
-    writeFileSync(join(dir, hashed), readFileSync(out));
-    rmSync(out);
+    if (release) execFileSync('wasm-opt', ['-Oz', source, '-o', optimized], { stdio: 'inherit' });
+    const bytes = readFileSync(release ? optimized : source);
+    const hashed = chunk.replace(/\.wasm$/, `-${hex(bytes)}.wasm`);
+    writeFileSync(join(dir, hashed), bytes);
     names.push(hashed);
     loader = loader.replaceAll(`"./${chunk}"`, `"./${hashed}"`);
   }
