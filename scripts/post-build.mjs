@@ -89,7 +89,11 @@ html = html.replace(inline, (_, code) => {
   const integrity = 'sha384-' + hash.toString('base64');
   return `<script type="module" src="${root}${name}" integrity="${integrity}"></script>`;
 });
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(/<script type="application\/ld\+json">/g, ''))) {
+let scripts = html.replace(/<script type="application\/ld\+json">/g, '');
+// `trunk serve` appends its live-reload script inline and fills in its address when it
+// serves the page, so that one stays (development only; the dev server sends no CSP).
+if (!release) scripts = scripts.replace(/<script>[\s\S]*?\.well-known\/trunk\/ws[\s\S]*?<\/script>/g, '');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(scripts)) {
   throw new Error('post-build: an inline script is left in index.html');
 }
 html = html.replace(/<meta name="app-root" content="[^"]*"\s*\/?>/, `<meta name="app-root" content="${root}" />`);
