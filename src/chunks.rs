@@ -4,8 +4,8 @@
 //! function marked here goes into a WASM chunk of its own, which the browser fetches the
 //! first time the function is called (`wasm_split`, post-processed by
 //! `scripts/wasm-split-link`; see docs/performance.md). Everywhere else (the prerender step,
-//! host tests, `trunk serve`, browser tests) the same functions are ordinary calls, so every
-//! caller awaits them the same way.
+//! host tests, browser tests) the same functions are ordinary calls, and callers await them
+//! the same way.
 
 use crate::error::AppError;
 use crate::model::{Article, Category};
@@ -13,7 +13,7 @@ use crate::pages::{
     category::CategoryPage, failure_view, home::HomePage, search::SearchPage, tag::TagPage,
     Skeleton,
 };
-use crate::wordpress::{self as wp, PopularityField};
+use crate::wordpress as wp;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use serde_json::Value;
@@ -151,7 +151,7 @@ fn map_posts(
 pub async fn wordpress_articles(
     posts: &[Value],
     known: &[Category],
-    popularity: PopularityField<'_>,
+    popularity: Option<&str>,
 ) -> Result<Vec<Option<Article>>, AppError> {
     chunk_call!(map_posts(posts, known, popularity))
 }
