@@ -49,6 +49,12 @@ pub fn on_connection_change(f: impl Fn(bool) + 'static) {
     imp::on_connection_change(f)
 }
 
+/// Calls `f(href)` when the reader shows an intent to follow an internal link (the pointer
+/// over it, or keyboard focus on it), or focuses a search box (`f` gets its form's action).
+pub fn on_intent(f: impl Fn(&str) + 'static) {
+    imp::on_intent(f)
+}
+
 /// Whether the Web Share API is there.
 pub fn can_share() -> bool {
     imp::can_share()
@@ -174,6 +180,37 @@ mod imp {
         Some((nav, f))
     }
 
+    pub fn on_intent(f: impl Fn(&str) + 'static) {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let cb = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let href = match target.closest("a[href]") {
+                Ok(Some(link)) => link.get_attribute("href"),
+                _ if target.get_attribute("type").as_deref() == Some("search") => target
+                    .closest("form[action]")
+                    .ok()
+                    .flatten()
+                    .and_then(|form| form.get_attribute("action")),
+                _ => None,
+            };
+            if let Some(href) = href {
+                f(&href);
+            }
+        });
+        for event in ["pointerover", "focusin"] {
+            let _ = document.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        }
+        // Lives as long as the page.
+        cb.forget();
+    }
+
     pub fn can_share() -> bool {
         navigator_fn("share").is_some()
     }
@@ -287,6 +324,7 @@ mod imp {
         true
     }
     pub fn on_connection_change(_: impl Fn(bool) + 'static) {}
+    pub fn on_intent(_: impl Fn(&str) + 'static) {}
     pub fn can_share() -> bool {
         false
     }

@@ -13,6 +13,7 @@ use crate::pages::{
     category::CategoryPage, failure_view, home::HomePage, search::SearchPage, tag::TagPage,
     Skeleton,
 };
+use crate::routes::{page_kind, PageKind};
 use crate::wordpress as wp;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -87,19 +88,41 @@ routed_chunk!(
 /// Loads the chunk of the page at `url` (see [`crate::routes::page_kind`]): a prerendered
 /// page hydrates only once its code is in place, since hydration cannot wait for it.
 pub async fn preload_page(root: &str, url: &str) -> Result<(), AppError> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    load(page_kind(root, url)).await
+}
+
+/// Starts loading the chunk of the page at `url` in the background, when a reader is about
+/// to go there (see [`crate::browser::on_intent`]): the page then opens without waiting for
+/// its code. Each chunk is asked for once; a failed load is asked for again next time.
+pub fn prefetch(root: &str, url: &str) {
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    static ASKED: AtomicU8 = AtomicU8::new(0);
+    let kind = page_kind(root, url);
+    let bit = 1u8 << kind as u8;
+    if matches!(kind, PageKind::Article | PageKind::Other)
+        || ASKED.fetch_or(bit, Relaxed) & bit != 0
     {
-        use crate::routes::{page_kind, PageKind};
-        match page_kind(root, url) {
-            PageKind::Home => preload_home().await?,
-            PageKind::Section => preload_category().await?,
-            PageKind::Tag => preload_tag().await?,
-            PageKind::Search => preload_search().await?,
-            PageKind::Article | PageKind::Other => {}
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if load(kind).await.is_err() {
+            ASKED.fetch_and(!bit, Relaxed);
         }
+    });
+}
+
+/// Loads the chunk a page of this kind needs (none for an article: it is in the main module).
+async fn load(kind: PageKind) -> Result<(), AppError> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    match kind {
+        PageKind::Home => preload_home().await?,
+        PageKind::Section => preload_category().await?,
+        PageKind::Tag => preload_tag().await?,
+        PageKind::Search => preload_search().await?,
+        PageKind::Article | PageKind::Other => {}
     }
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    let _ = (root, url);
+    let _ = kind;
     Ok(())
 }
 

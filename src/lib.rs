@@ -194,6 +194,15 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
             });
         });
     }
+    // A reader about to open a page whose code is a chunk (hovering or focusing its link,
+    // focusing a search box) starts loading it (src/chunks.rs).
+    {
+        let root = root.clone();
+        Effect::new(move |_| {
+            let root = root.clone();
+            browser::on_intent(move |href| chunks::prefetch(&root, href));
+        });
+    }
     let online = RwSignal::new(true);
     Effect::new(move |_| {
         online.set(browser::is_online());

@@ -104,3 +104,21 @@ test('the search code loads when a reader first searches; a failed load says so 
   assert.ok(wasm.some((p) => /^\/split_search_page-[0-9a-f]+\.wasm$/.test(p)));
   assert.deepEqual(page.errors, []);
 });
+
+test("a page's code starts loading when the reader points at its link or focuses the search box", async () => {
+  const page = await h.page();
+  await page.goto(h.url + '/world/eu-leaders-agree-grid-compact');
+  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // hydrated
+  const chunk = (name) => page.waitForRequest((r) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`).test(r.url()));
+  // The search box: the search page's code comes while the reader types.
+  const search = chunk('search_page');
+  await page.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).focus();
+  await search;
+  // A section link under the pointer: the section's code.
+  const section = chunk('category_page');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).hover();
+  await section;
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Science' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
