@@ -3,6 +3,7 @@
 //   node scripts/budgets.mjs --check-bytes DIST   bytes only (deterministic, ~5 s): fails when they
 //                                                  grow past the ratchet ceiling of budgets.json
 //   node scripts/budgets.mjs --bytes DIST         the same table, never fails
+//   node scripts/budgets.mjs --bytes DIST ROUTE   the same table for another page (`/`, `/world`)
 //   node scripts/budgets.mjs --report DIST        bytes, Lighthouse (ours and a static page, 5 runs
 //                                                  each), client-side navigation; writes the tables
 //                                                  into docs/performance.md (~6 min on 2 cores)
@@ -308,10 +309,11 @@ function writeReport(markdown) {
 // ---- Main -----------------------------------------------------------------------------------
 
 async function main() {
-  const [mode, dist] = process.argv.slice(2);
+  const [mode, dist, route] = process.argv.slice(2);
   const modes = ['--check-bytes', '--bytes', '--report', '--ratchet'];
-  if (!modes.includes(mode) || !dist) die(`usage: node scripts/budgets.mjs ${modes.join('|')} DIST`);
+  if (!modes.includes(mode) || !dist) die(`usage: node scripts/budgets.mjs ${modes.join('|')} DIST  (or --bytes DIST ROUTE)`);
   const budgets = JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'));
+  if (mode === '--bytes' && route) return printBytes(await measureBytes(dist, route));
   const page = join(dist, budgets.page, 'index.html');
   if (!existsSync(page)) die(`${page} does not exist: DIST must be a release build with its prerendered pages (trunk build --release --offline, then cargo run --no-default-features --features ssr --bin prerender -- DIST)`);
 
