@@ -305,30 +305,21 @@ pub enum Block {
     },
 }
 
-const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "quote", "list", "image", "html"];
-
 /// Decodes the body, skipping blocks of a type the contract does not know.
 fn blocks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Block>, D::Error> {
     let raw = Vec::<serde_json::Value>::deserialize(d)?;
     let mut out = Vec::with_capacity(raw.len());
     for (i, value) in raw.into_iter().enumerate() {
-        let known = value
-            .get("type")
-            .and_then(|t| t.as_str())
-            .is_some_and(|t| BLOCK_TYPES.contains(&t));
-        if !known {
-            continue;
-        }
         let block =
             block_from(value).map_err(|e| serde::de::Error::custom(format!("block {i}: {e}")))?;
-        out.push(block);
+        out.extend(block);
     }
     Ok(out)
 }
 
-/// A block of a known type. Read field by field: serde's derive for an internally tagged
-/// enum buffers each block and costs ≈ 13 KB of WASM.
-fn block_from(mut value: serde_json::Value) -> Result<Block, String> {
+/// A block, or `None` for a type the contract does not know (or none). Read field by field:
+/// serde's derive for an internally tagged enum buffers each block and costs ≈ 13 KB of WASM.
+fn block_from(mut value: serde_json::Value) -> Result<Option<Block>, String> {
     fn field<T: DeserializeOwned>(
         value: &mut serde_json::Value,
         name: &str,
@@ -343,32 +334,29 @@ fn block_from(mut value: serde_json::Value) -> Result<Block, String> {
     fn text(value: &mut serde_json::Value, name: &str) -> Result<String, String> {
         field(value, name)?.ok_or_else(|| format!("missing field `{name}`"))
     }
-    let kind = value
-        .get("type")
-        .and_then(|t| t.as_str())
-        .unwrap_or_default()
-        .to_string();
-    Ok(match kind.as_str() {
-        "paragraph" => Block::Paragraph {
+    let kind = value.get_mut("type").map(serde_json::Value::take);
+    let block = match kind.as_ref().and_then(serde_json::Value::as_str) {
+        Some("paragraph") => Block::Paragraph {
             text: text(&mut value, "text")?,
         },
-        "heading" => Block::Heading {
+        Some("heading") => Block::Heading {
             text: text(&mut value, "text")?,
         },
-        "quote" => Block::Quote {
+        Some("quote") => Block::Quote {
             text: text(&mut value, "text")?,
             cite: field(&mut value, "cite")?,
         },
-        "list" => Block::List {
+        Some("list") => Block::List {
             items: field(&mut value, "items")?.ok_or("missing field `items`")?,
             ordered: field(&mut value, "ordered")?.unwrap_or(false),
         },
-        "image" => Block::Image(Image::deserialize(value).map_err(|e| e.to_string())?),
-        "html" => Block::Html {
+        Some("image") => Block::Image(Image::deserialize(value).map_err(|e| e.to_string())?),
+        Some("html") => Block::Html {
             html: text(&mut value, "html")?,
         },
-        other => return Err(format!("unknown block type `{other}`")),
-    })
+        _ => return Ok(None),
+    };
+    Ok(Some(block))
 }
 
 impl Block {
