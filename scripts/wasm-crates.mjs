@@ -69,7 +69,7 @@ export function readWasm(buf) {
     pos = end;
   }
   const funcs = bodies.map((size, i) => ({ name: names.get(importedFuncs + i) ?? `func[${importedFuncs + i}]`, size }));
-  return { funcs, dataBytes, sections, total: buf.length };
+  return { funcs, importedFuncs, dataBytes, sections, total: buf.length };
 }
 
 /** Rust symbol names, legacy (`_ZN…E`) and v0 (`_R…`, the crate only), demangled enough to read paths. */
