@@ -113,8 +113,9 @@ if (byCrate) {
   for (const i of results[0].compiled) {
     const f = named.funcs[i - importedFuncs];
     if (!f) continue;
-    const c = crates.get(crateOf(f.name)) ?? { n: 0, bytes: 0 };
-    crates.set(crateOf(f.name), { n: c.n + 1, bytes: c.bytes + f.size });
+    const crate = crateOf(f.name);
+    const c = crates.get(crate) ?? { n: 0, bytes: 0 };
+    crates.set(crate, { n: c.n + 1, bytes: c.bytes + f.size });
   }
   const rows = [...crates].sort((a, b) => b[1].bytes - a[1].bytes);
   const rest = rows.splice(10).reduce((r, [, c]) => ({ n: r.n + c.n, bytes: r.bytes + c.bytes, crates: r.crates + 1 }), { n: 0, bytes: 0, crates: 0 });
