@@ -52,6 +52,16 @@ async function controlled(p) {
   await isControlled().catch(async () => { await p.reload(); await isControlled(); });
 }
 
+/** A fresh copy of the site with the sample article open and under its worker. */
+async function articleUnderWorker() {
+  const s = await site();
+  const p = await page();
+  await p.goto(s.url + ARTICLE);
+  await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
+  await controlled(p);
+  return { s, p };
+}
+
 /** Polls an async `fn` in the page until it is truthy (waitForFunction does not await). */
 async function until(p, fn, arg, timeout = 15_000) {
   const end = Date.now() + timeout;
@@ -94,11 +104,7 @@ test('dist/sw.js is filled in at build time: a VERSION and the precache list', (
 });
 
 test('what a reader has read opens offline; an unread article says offline in the app', async () => {
-  const s = await site();
-  const p = await page();
-  await p.goto(s.url + ARTICLE);
-  await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
-  await controlled(p);
+  const { s, p } = await articleUnderWorker();
   assert.match(await p.evaluate(() => navigator.serviceWorker.controller.scriptURL), /\/sw\.js$/);
   // Read once under the worker: the article, the index (Top news, Related) and the pictures
   // go into its runtime caches.
@@ -153,11 +159,7 @@ test("a replaced worker's leftover caches are adopted by the current worker", as
   // A worker replaced by a deploy while storing can re-create its version's cache after the
   // new worker's activation deleted it; it then asks the new one to adopt it. Stage that
   // leftover and the request, as the replaced worker makes them.
-  const s = await site();
-  const p = await page();
-  await p.goto(s.url + ARTICLE);
-  await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
-  await controlled(p);
+  const { p } = await articleUnderWorker();
   await p.evaluate(async () => {
     const content = await caches.open('meridian:/:replaced:content');
     await content.put(new URL('/api/articles/leftover.json', location.origin).href, new Response('{}'));
@@ -196,11 +198,7 @@ test('the runtime caches keep the 60 most recent entries', async () => {
 });
 
 test('a new deploy is picked up on the next visit and the old caches are deleted', async () => {
-  const s = await site();
-  const p = await page();
-  await p.goto(s.url + ARTICLE);
-  await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
-  await controlled(p);
+  const { s, p } = await articleUnderWorker();
   await p.reload();
   await heading(p).filter({ hasText: 'EU leaders' }).waitFor();
   const swFile = join(s.dir, 'sw.js');
