@@ -83,11 +83,9 @@ const plainLinksWhenDead = `addEventListener('click', (e) => { if (document.docu
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 html = html.replace(inline, (_, code) => {
   const body = register + plainLinksWhenDead + code.trim() + '\n';
-  const hash = createHash('sha384').update(body).digest();
-  const name = `loader-${hash.toString('hex').slice(0, 16)}.js`;
+  const name = `loader-${hex(body)}.js`;
   writeFileSync(join(dir, name), body);
-  const integrity = 'sha384-' + hash.toString('base64');
-  return `<script type="module" src="${root}${name}" integrity="${integrity}"></script>`;
+  return `<script type="module" src="${root}${name}" integrity="${sri(body)}"></script>`;
 });
 let scripts = html.replace(/<script type="application\/ld\+json">/g, '');
 // `trunk serve` appends its live-reload script inline and fills in its address when it

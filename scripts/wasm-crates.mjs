@@ -17,7 +17,8 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-function leb(buf, pos) {
+/** Reads an unsigned LEB128 at `pos`: [value, next offset]. */
+export function leb(buf, pos) {
   let result = 0, shift = 0, byte;
   do { byte = buf[pos++]; result += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
   return [result, pos];

@@ -9,6 +9,7 @@
 //
 // usage: node scripts/wasm-split-finish.mjs MAIN.wasm LOADER.js
 import { readFileSync, writeFileSync } from 'node:fs';
+import { leb } from './wasm-crates.mjs';
 
 const LLD_NAME = '__indirect_function_table';
 const KEPT_NAME = '__wasm_split_func_table__';
@@ -17,32 +18,21 @@ if (LLD_NAME.length !== KEPT_NAME.length) throw new Error('the names must be as 
 const [main, loader] = process.argv.slice(2);
 const wasm = readFileSync(main);
 
-/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
-function leb(at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = wasm[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
 let renamed = 0;
 let at = 8; // magic and version
 while (at < wasm.length) {
   const id = wasm[at];
-  const [size, body] = leb(at + 1);
+  const [size, body] = leb(wasm, at + 1);
   if (id === 7) { // the export section: count, then (name, kind, index) each
-    let [count, p] = leb(body);
+    let [count, p] = leb(wasm, body);
     for (; count > 0; count--) {
-      const [length, name] = leb(p);
+      const [length, name] = leb(wasm, p);
       const kind = wasm[name + length];
       if (kind === 1 && wasm.toString('utf8', name, name + length) === LLD_NAME) {
         wasm.write(KEPT_NAME, name, 'utf8');
         renamed++;
       }
-      [, p] = leb(name + length + 1);
+      [, p] = leb(wasm, name + length + 1);
     }
   }
   at = body + size;
