@@ -1,5 +1,6 @@
 // Trunk post-build hook: makes dist/ ready for any static host under a strict
 // Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, `base-uri 'none'`):
+//  - The stylesheets become one `style-*.css` (one request before the first paint).
 //  - Trunk's inline module loader moves into an external, content-hashed `loader-*.js`.
 //    In release builds the loader also registers the service worker (`<root>sw.js`).
 //  - The app root is written into <meta name="app-root"> (a <base> element would be a
@@ -10,6 +11,10 @@
 //  - The WASM chunks of a split build (src/chunks.rs, scripts/wasm-split-link) and their
 //    loader are added with content-hashed names, and the main module's JS is renamed to
 //    cover them (a chunk can change while the main module does not).
+//  - Release builds: the live parts of prerendered pages (src/live.rs, the `live` binary) are
+//    built as a WASM module of their own, with their loader (scripts/live-loader.js), and the
+//    shell of a prerendered page is written as `.page-shell.html` for the prerender step: the
+//    CSS inline (its hash goes into `_headers`' style-src), the live loader instead of the app's.
 //  - `sw.js` gets this build's precache list and VERSION (docs/offline-and-feeds.md); a
 //    development build gets a worker that removes itself and its caches instead.
 // Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR,
@@ -18,6 +23,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
@@ -30,6 +36,21 @@ let html = readFileSync(file, 'utf8');
 
 const hex = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+const targetDir = (profile) => join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown', profile);
+
+// One stylesheet, in the order index.html lists them.
+const sheet = /<link rel="stylesheet" href="[^"]*?([^"/]+\.css)"[^>]*>/g;
+const sheets = [...html.matchAll(sheet)].map((m) => m[1]);
+const css = sheets.map((name) => readFileSync(join(dir, name), 'utf8').trim() + '\n').join('');
+const cssName = `style-${hex(css)}.css`;
+writeFileSync(join(dir, cssName), css);
+for (const name of sheets) rmSync(join(dir, name));
+let first = true;
+html = html.replace(sheet, () => {
+  if (!first) return '';
+  first = false;
+  return `<link rel="stylesheet" href="${root}${cssName}" integrity="${sri(css)}">`;
+});
 
 // The chunks of a split build. The main module's JS imports their loader as
 // `./__wasm_split.js`; the loader imports the main module as `./meridian.js`.
@@ -37,7 +58,7 @@ const mainJs = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+\.js$/.test(n));
 // (Only the import statement: the imports object keeps the WASM's module name.)
 const splitImport = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
 if (mainJs && readFileSync(join(dir, mainJs), 'utf8').match(splitImport)) {
-  const from = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'wasm-split');
+  const from = join(targetDir(release ? 'release' : 'debug'), 'wasm-split');
   let loader = readFileSync(join(from, '__wasm_split.js'), 'utf8');
   const chunks = readdirSync(from).filter((n) => n.endsWith('.wasm')).sort();
   const names = [];
@@ -100,6 +121,55 @@ html = html.replace(/(<link\b[^>]*\bhref=")\/(feed\.xml|manifest\.webmanifest|ic
   (_, head, path) => `${head}${root}${path}"`);
 writeFileSync(file, html);
 writeFileSync(join(dir, '404.html'), html);
+
+if (release) writeLivePages();
+
+/** The live parts' module and loader, and the shell of a prerendered page (see the top). */
+function writeLivePages() {
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
+  const out = join(dir, '.live');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
+    join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
+  execFileSync('wasm-opt', ['-Oz', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.wasm')], { stdio: 'inherit' });
+  const wasm = readFileSync(join(out, 'live_bg.wasm'));
+  const wasmName = `live-${hex(wasm)}_bg.wasm`;
+  writeFileSync(join(dir, wasmName), wasm);
+  const js = readFileSync(join(out, 'live.js'), 'utf8').replaceAll("'live_bg.wasm'", `'${wasmName}'`);
+  const jsName = `live-${hex(js)}.js`;
+  writeFileSync(join(dir, jsName), js);
+  rmSync(out, { recursive: true });
+
+  const appJs = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+\.js$/.test(n));
+  const appWasm = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+_bg\.wasm$/.test(n));
+  if (!appJs || !appWasm) throw new Error('post-build: the app\'s JS or WASM is missing');
+  const template = readFileSync(fileURLToPath(new URL('live-loader.js', import.meta.url)), 'utf8');
+  const loader = register + plainLinksWhenDead + template
+    .replace('__LIVE_JS__', root + jsName).replace('__LIVE_WASM__', root + wasmName)
+    .replace('__ROOT__', root).replace('__APP_JS__', root + appJs).replace('__APP_WASM__', root + appWasm);
+  if (loader.includes('__')) throw new Error('post-build: a placeholder is left in the live loader');
+  const loaderName = `live-loader-${hex(loader)}.js`;
+  writeFileSync(join(dir, loaderName), loader);
+
+  // The page shell: no request before the first paint but the page itself.
+  let page = html
+    .replace(/<link rel="modulepreload"[^>]*>/g, '')
+    .replace(/<link rel="preload"[^>]*application\/wasm[^>]*>/g, '')
+    .replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '')
+    .replace(/<link rel="stylesheet" href="[^"]*style-[0-9a-f]+\.css"[^>]*>/, () => `<style>${css}</style>`)
+    .replace('</head>', `<link rel="modulepreload" href="${root}${jsName}" integrity="${sri(js)}">` +
+      `<script type="module" src="${root}${loaderName}" integrity="${sri(loader)}"></script></head>`);
+  if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
+  writeFileSync(join(dir, '.page-shell.html'), page);
+
+  // The inline CSS is allowed by its hash, and by nothing else.
+  const headers = join(dir, '_headers');
+  if (existsSync(headers)) {
+    const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    const text = readFileSync(headers, 'utf8');
+    if (!text.includes("style-src 'self';")) throw new Error("post-build: no `style-src 'self';` in _headers");
+    writeFileSync(headers, text.replace("style-src 'self';", `style-src 'self' ${hash};`));
+  }
+}
 
 // The service worker.
 const sw = join(dir, 'sw.js');

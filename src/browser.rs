@@ -29,9 +29,23 @@ pub fn origin() -> Option<String> {
     imp::origin()
 }
 
-/// Whether the document is a prerendered page (its hydration data is loaded).
-pub fn is_prerendered() -> bool {
-    imp::is_prerendered()
+/// The element a prerendered page's loader made for the app taking it over
+/// (`<div id="takeover" hidden>`, see src/live.rs), if this is such a start.
+#[cfg(target_arch = "wasm32")]
+pub fn takeover_container() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(imp::TAKEOVER)?
+        .dyn_into()
+        .ok()
+}
+
+/// Calls `f` once a new page is in the document: the next frame; or, while the app is
+/// taking over a prerendered page, once its first route has rendered (no skeleton left),
+/// after it has replaced the prerendered page and scrolled to the top.
+pub fn when_shown(f: impl FnOnce() + 'static) {
+    imp::when_shown(f)
 }
 
 /// Empties `<body>` (before the app mounts in place of what the page had).
@@ -152,10 +166,52 @@ mod imp {
         }
     }
 
-    pub fn is_prerendered() -> bool {
-        window().is_some_and(|w| {
-            js_sys::Reflect::has(&w, &"__RESOLVED_RESOURCES".into()).unwrap_or(false)
-        })
+    pub const TAKEOVER: &str = "takeover";
+
+    /// How many frames a takeover waits for its first route before showing what it has
+    /// (about 20 s: the route's own error view names a slow server well before).
+    const MAX_FRAMES: u32 = 1200;
+
+    pub fn when_shown(f: impl FnOnce() + 'static) {
+        let container = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(TAKEOVER));
+        match container {
+            Some(container) => wait_then_reveal(container, Box::new(f), 0),
+            None => next_frame(f),
+        }
+    }
+
+    fn next_frame(f: impl FnOnce() + 'static) {
+        let callback = Closure::once_into_js(f);
+        if let Some(w) = window() {
+            let _ = w.request_animation_frame(callback.unchecked_ref());
+        }
+    }
+
+    fn wait_then_reveal(container: web_sys::Element, f: Box<dyn FnOnce()>, frame: u32) {
+        let has = |selector: &str| container.query_selector(selector).ok().flatten().is_some();
+        let ready = has("main h1, main [role=alert]") && !has(".skeleton, .app-loading");
+        if !ready && frame < MAX_FRAMES {
+            return next_frame(move || wait_then_reveal(container, f, frame + 1));
+        }
+        // The prerendered page goes; the app's is the page from now on.
+        if let Some(body) = container.parent_element() {
+            let children = body.children();
+            for i in (0..children.length()).rev() {
+                if let Some(child) = children.item(i) {
+                    if child != container && child.tag_name() != "SCRIPT" {
+                        child.remove();
+                    }
+                }
+            }
+        }
+        let _ = container.remove_attribute("hidden");
+        container.remove_attribute("id").ok();
+        if let Some(w) = window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        f();
     }
 
     pub fn is_online() -> bool {
@@ -316,8 +372,8 @@ mod imp {
     pub fn origin() -> Option<String> {
         None
     }
-    pub fn is_prerendered() -> bool {
-        false
+    pub fn when_shown(f: impl FnOnce() + 'static) {
+        f()
     }
     pub fn clear_body() {}
     pub fn is_online() -> bool {

@@ -34,7 +34,7 @@ macro_rules! chunk_call {
 /// Declares a routed page whose code is a chunk of its own: `$chunk` renders the page once
 /// its chunk is loaded, and `$route` is the lazy route the router shows
 /// (`Lazy::<$route>::new()`). The router keeps the previous page, with the progress bar,
-/// until the new one is ready; a prerendered page is hydrated after [`preload_page`].
+/// until the new one is ready.
 macro_rules! routed_chunk {
     ($(#[$doc:meta])* $route:ident, $chunk:ident, $preload:ident, $page:ident) => {
         #[cfg_attr(
@@ -84,12 +84,6 @@ routed_chunk!(
     /// `/tag/{tag}`: a tag listing.
     TagRoute, tag_page, preload_tag, TagPage
 );
-
-/// Loads the chunk of the page at `url` (see [`crate::routes::page_kind`]): a prerendered
-/// page hydrates only once its code is in place, since hydration cannot wait for it.
-pub async fn preload_page(root: &str, url: &str) -> Result<(), AppError> {
-    load(page_kind(root, url)).await
-}
 
 /// Starts loading the chunk of the page at `url` in the background, when a reader is about
 /// to go there (see [`crate::browser::on_intent`]): the page then opens without waiting for

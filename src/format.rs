@@ -157,12 +157,22 @@ const WEEKDAYS: [&str; 7] = [
     "Wednesday",
 ];
 
-/// What a prerendered page shows before the browser's `Intl` takes over: English, in the
-/// time's own offset (`text` is its RFC 3339 form; UTC without one). `long_day`:
-/// "Wednesday, November 25, 2026"; `with_time`: "November 25, 2026 at 6:45 AM"; neither:
-/// "Nov 25, 2026". The same on the server and in the browser, so hydration matches.
+/// English, in the time's own offset (`text` is its RFC 3339 form; UTC without one): what
+/// the publish step writes when it has no time zone to go by. See [`format_at_offset`].
 pub fn format_plain(millis: i64, text: &str, long_day: bool, with_time: bool) -> String {
-    let local = millis + offset_minutes(text).unwrap_or(0) * 60_000;
+    format_at_offset(
+        millis,
+        offset_minutes(text).unwrap_or(0),
+        long_day,
+        with_time,
+    )
+}
+
+/// An instant in English (as `Intl.DateTimeFormat("en-US")` writes it) at a UTC offset of
+/// `offset` minutes. `long_day`: "Wednesday, November 25, 2026"; `with_time`:
+/// "November 25, 2026 at 6:45 AM"; neither: "Nov 25, 2026".
+pub fn format_at_offset(millis: i64, offset: i64, long_day: bool, with_time: bool) -> String {
+    let local = millis + offset * 60_000;
     let (y, m, d, hh, mm) = civil_from_millis(local);
     let month = MONTHS[(m - 1).clamp(0, 11) as usize];
     if long_day {
@@ -179,6 +189,22 @@ pub fn format_plain(millis: i64, text: &str, long_day: bool, with_time: bool) ->
         _ => (hh - 12, "PM"),
     };
     format!("{month} {d}, {y} at {h12}:{mm:02} {half}")
+}
+
+/// Whether the publish step writes dates in `locale` itself (English, as `en-US` does):
+/// pages of other locales have their dates rewritten by the browser's `Intl` after load.
+pub fn writes_locale_natively(locale: &str) -> bool {
+    matches!(locale, "en" | "en-US")
+}
+
+/// Today's masthead line from the publish step's table of coming days (`[[start, text], …]`,
+/// each day's first millisecond in the site's zone, in order), at `now`. `None` past the
+/// table's last day, or for a table that does not parse: the browser's `Intl` then writes it.
+pub fn day_from_table(table: &str, now: i64) -> Option<String> {
+    let days: Vec<(i64, String)> = serde_json::from_str(table).ok()?;
+    let i = days.iter().rposition(|(start, _)| *start <= now)?;
+    // The last entry only starts its day: its end is unknown, so it is not trusted.
+    (i + 1 < days.len()).then(|| days[i].1.clone())
 }
 
 /// Minutes an adult reads `words` words in (≈ 230 words a minute), at least 1.
@@ -241,13 +267,17 @@ pub fn relative_unit(now_millis: i64, then_millis: i64) -> Option<(i64, &'static
     Some((value, unit))
 }
 
-/// An English rendering of [`relative_unit`], used where `Intl` is unavailable.
+/// [`relative_unit`] in English, as `Intl.RelativeTimeFormat("en", {numeric: "auto"})`
+/// writes it: "now", "3 minutes ago", "yesterday", "in 2 hours".
 pub fn relative_label_en(value: i64, unit: &str) -> String {
     let n = value.abs();
     let plural = if n == 1 { "" } else { "s" };
     match (value, unit) {
-        (v, "second") if v.abs() < 60 && v <= 0 => "just now".into(),
+        (_, "second") => "now".into(),
+        (-1, "day") => "yesterday".into(),
+        (1, "day") => "tomorrow".into(),
         (v, _) if v < 0 => format!("{n} {unit}{plural} ago"),
+        (0, _) => format!("this {unit}"),
         _ => format!("in {n} {unit}{plural}"),
     }
 }

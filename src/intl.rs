@@ -1,10 +1,10 @@
-//! Dates in the site's locale and time zone, through the browser's `Intl.DateTimeFormat`.
-//!
-//! Natively (host tests, the prerender step) there is no `Intl`, so dates fall back to a
-//! locale-free UTC form. Bad locales or zones from `site.json` never throw: they fall
-//! back to `en-US` and the reader's zone.
+//! Dates in the site's locale and time zone: through the browser's `Intl.DateTimeFormat`
+//! in the browser, and natively (the publish step) in English in the site's zone
+//! ([`crate::format::writes_locale_natively`]), so a prerendered page needs no `Intl` at
+//! load. Bad locales or zones from `site.json` never throw: they fall back to `en-US` and
+//! the reader's zone (the article's own offset natively).
 
-use crate::format::format_utc;
+use crate::format::{format_at_offset, format_utc, offset_minutes};
 
 /// What part of a date to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,16 +23,62 @@ pub fn format_date(millis: i64, locale: &str, time_zone: Option<&str>, style: Da
         .unwrap_or_else(|| format_utc(millis, style == DateStyle::DateTime))
 }
 
-/// "3 hours ago" in the reader's locale for times within a week of `now`; `None` further out.
+/// A date as a page shows it: [`format_date`] in the browser; natively, English in the site's
+/// zone, or in the offset of `text` (the date's RFC 3339 form) without a zone.
+pub fn format_timestamp(
+    millis: i64,
+    text: &str,
+    locale: &str,
+    time_zone: Option<&str>,
+    style: DateStyle,
+) -> String {
+    if cfg!(target_arch = "wasm32") {
+        return format_date(millis, locale, time_zone, style);
+    }
+    let offset = time_zone
+        .and_then(|tz| imp::offset_in(tz, millis))
+        .or_else(|| offset_minutes(text))
+        .unwrap_or(0);
+    format_at_offset(
+        millis,
+        offset,
+        style == DateStyle::LongDay,
+        style == DateStyle::DateTime,
+    )
+}
+
+/// "3 hours ago" in the reader's locale for times within a week of `now`; `None` further out,
+/// and natively (a page written ahead of time cannot know when it is read).
 pub fn format_relative(millis: i64, now: i64, locale: &str) -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     let (value, unit) = crate::format::relative_unit(now, millis)?;
-    if unit == "second" {
-        return Some(imp::relative(0, "second", locale).unwrap_or_else(|| "just now".into()));
+    let value = if unit == "second" { 0 } else { value };
+    if crate::format::writes_locale_natively(locale) {
+        return Some(crate::format::relative_label_en(value, unit));
     }
     Some(
         imp::relative(value, unit, locale)
             .unwrap_or_else(|| crate::format::relative_label_en(value, unit)),
     )
+}
+
+/// The publish step's table of the masthead's coming days, for the live date of a
+/// prerendered page: `days` days from the one `from` falls on, in the site's zone, as JSON
+/// `[[first millisecond of the day, "Saturday, December 5, 2026"], …]`. `None` in the browser,
+/// without a zone (the reader's own decides the day), and for a locale the publish step does
+/// not write ([`crate::format::writes_locale_natively`]).
+pub fn masthead_days(locale: &str, time_zone: Option<&str>, from: i64, days: u32) -> Option<String> {
+    if !crate::format::writes_locale_natively(locale) {
+        return None;
+    }
+    let starts = imp::day_starts(time_zone?, from, days)?;
+    let table: Vec<(i64, String)> = starts
+        .into_iter()
+        .map(|(start, offset)| (start, format_at_offset(start, offset, true, false)))
+        .collect();
+    serde_json::to_string(&table).ok()
 }
 
 /// The current time in milliseconds since the Unix epoch.
@@ -113,6 +159,14 @@ mod imp {
             .as_string()
     }
 
+    pub fn offset_in(_: &str, _: i64) -> Option<i64> {
+        None
+    }
+
+    pub fn day_starts(_: &str, _: i64, _: u32) -> Option<Vec<(i64, i64)>> {
+        None
+    }
+
     pub fn format(millis: i64, locale: &str, tz: Option<&str>, style: DateStyle) -> Option<String> {
         let key = (locale.to_string(), tz.map(String::from), style);
         let f = FORMATTERS.with(|cache| {
@@ -147,5 +201,36 @@ mod imp {
 
     pub fn relative(_: i64, _: &str, _: &str) -> Option<String> {
         None
+    }
+
+    /// The UTC offset in minutes of zone `tz` at `millis`.
+    pub fn offset_in(tz: &str, millis: i64) -> Option<i64> {
+        let zone = jiff::tz::TimeZone::get(tz).ok()?;
+        let at = jiff::Timestamp::from_millisecond(millis).ok()?;
+        Some(i64::from(zone.to_offset(at).seconds()) / 60)
+    }
+
+    /// The first instant of `days` days in zone `tz` from the one `from` falls on, each with
+    /// the zone's offset then (milliseconds, minutes).
+    pub fn day_starts(tz: &str, from: i64, days: u32) -> Option<Vec<(i64, i64)>> {
+        let zone = jiff::tz::TimeZone::get(tz).ok()?;
+        let mut day = jiff::Timestamp::from_millisecond(from)
+            .ok()?
+            .to_zoned_datetime(zone.clone())
+            .date();
+        let mut out = Vec::with_capacity(days as usize);
+        for _ in 0..days {
+            let start = day
+                .to_zoned_datetime(zone.clone())
+                .ok()?
+                .start_of_day()
+                .ok()?;
+            out.push((
+                start.timestamp().as_millisecond(),
+                i64::from(start.offset().seconds()) / 60,
+            ));
+            day = day.tomorrow().ok()?;
+        }
+        Some(out)
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod format;
 pub mod html;
 pub mod intl;
+pub mod live;
 pub mod model;
 pub mod pages;
 pub mod related;
@@ -53,36 +54,26 @@ pub struct Ctx {
     pub source: Source,
     /// Set by the main content of a page while its data loads (drives the progress bar).
     pub set_pending: WriteSignal<bool>,
-    /// Whether dates may use the reader's clock and `Intl` (today's date, "3 hours ago",
-    /// the site's zone). False while a prerendered page is rendered or hydrated, so both
-    /// sides write the same text; true in the browser from the task after hydration.
-    pub live: ReadSignal<bool>,
 }
 
 impl Ctx {
-    /// A date in the site's locale and time zone (reactive: call it inside a view closure).
+    /// A date in the site's locale and time zone ([`intl::format_timestamp`]).
     pub fn date(&self, t: &model::Timestamp, style: intl::DateStyle) -> String {
-        if !self.live.get() {
-            use intl::DateStyle::*;
-            return format::format_plain(t.millis, &t.text, style == LongDay, style == DateTime);
-        }
-        intl::format_date(
+        intl::format_timestamp(
             t.millis,
+            &t.text,
             &self.site.locale,
             self.site.time_zone.as_deref(),
             style,
         )
     }
 
-    /// How long ago, for lists ("3 hours ago"; a date beyond a week), and the exact time
-    /// for the `title` shown on hover (reactive, like [`Ctx::date`]).
+    /// How long ago, for lists ("3 hours ago"; a date beyond a week, and always in a page
+    /// written ahead of time, whose live part says how long ago once it is read), and the
+    /// exact time for the `title` shown on hover.
     pub fn when(&self, t: &model::Timestamp) -> (String, String) {
         let exact = self.date(t, intl::DateStyle::DateTime);
-        let relative = self
-            .live
-            .get()
-            .then(|| intl::format_relative(t.millis, intl::now_millis(), &self.site.locale))
-            .flatten();
+        let relative = intl::format_relative(t.millis, intl::now_millis(), &self.site.locale);
         let text = relative.unwrap_or_else(|| self.date(t, intl::DateStyle::Short));
         (text, exact)
     }
@@ -107,9 +98,10 @@ pub fn send<F: std::future::Future>(f: F) -> SendWrapper<F> {
 #[component]
 pub fn App(
     #[prop(into)] root: String,
-    /// The page in the document was prerendered and is being hydrated.
+    /// The app is taking over a prerendered page (src/live.rs): it renders out of sight and
+    /// replaces the page once its first route is ready.
     #[prop(optional)]
-    prerendered: bool,
+    takeover: bool,
 ) -> impl IntoView {
     provide_meta_context();
     let root: Arc<str> = root.into();
@@ -129,7 +121,7 @@ pub fn App(
                 let root = root.clone();
                 site.get()
                     .map(|result| match result {
-                        Ok(site) => view! { <Paper site=Arc::new(site) root prerendered /> }.into_any(),
+                        Ok(site) => view! { <Paper site=Arc::new(site) root takeover /> }.into_any(),
                         Err(error) => {
                             view! {
                                 <Title text="The paper could not be loaded" />
@@ -147,18 +139,8 @@ pub fn App(
 
 /// The laid-out paper for a loaded `site.json`.
 #[component]
-fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
+fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
     let (pending, set_pending) = signal(false);
-    // Rendering on the server, or hydrating what it rendered: dates that depend on the
-    // reader's clock and `Intl` wait for the first effect (effects run in the browser only),
-    // which flips them in a task of its own: the browser's first `Intl.DateTimeFormat`
-    // loads its locale data, a long task on a slow phone (docs/performance.md).
-    let (live, set_live) = signal(!(prerendered || cfg!(feature = "ssr")));
-    Effect::new(move |_| {
-        if !live.get_untracked() {
-            browser::next_task(move || set_live.set(true));
-        }
-    });
     let (is_routing, set_is_routing) = signal(false);
     let source = match Source::new(&root, &site) {
         Ok(source) => source,
@@ -176,11 +158,10 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
         root: root.clone(),
         source,
         set_pending,
-        live,
     });
     // The masthead weather: a secondary part that hides itself when it fails. Loaded from
     // an effect, so in the browser only (it changes by the hour; a prerendered page must
-    // not wait for it, nor carry a stale one).
+    // not wait for it, nor carry a stale one: its live part loads it).
     let weather = RwSignal::new(None);
     if let Some(config) = site.weather.clone() {
         let root = root.clone();
@@ -235,7 +216,7 @@ fn Paper(site: Arc<Site>, root: Arc<str>, prerendered: bool) -> impl IntoView {
             >
                 "Skip to main content"
             </a>
-            <RouteAnnouncer pending is_routing announcement />
+            <RouteAnnouncer pending is_routing announcement takeover />
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             <Masthead weather />
             <Show when=move || !online.get()>
@@ -268,9 +249,12 @@ fn RouteAnnouncer(
     pending: ReadSignal<bool>,
     is_routing: ReadSignal<bool>,
     announcement: RwSignal<String>,
+    /// The first page replaces a prerendered one: it is announced like a navigation, once
+    /// it has replaced it.
+    takeover: bool,
 ) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let waiting = RwSignal::new(false);
+    let waiting = RwSignal::new(takeover);
     Effect::new(move |previous: Option<String>| {
         let here = format!("{}?{}", location.pathname.get(), location.search.get());
         if previous.as_ref().is_some_and(|p| *p != here) {
@@ -281,11 +265,12 @@ fn RouteAnnouncer(
     Effect::new(move |_| {
         if waiting.get() && !pending.get() && !is_routing.get() {
             waiting.set(false);
-            if browser::focus_in_form_control() {
+            if browser::focus_in_form_control() && !takeover {
                 return;
             }
-            // One frame later the new page and its title are in the document.
-            request_animation_frame(move || {
+            // Once the new page and its title are in the document (and, taking over a
+            // prerendered page, have replaced it).
+            browser::when_shown(move || {
                 browser::focus_heading();
                 announcement.set(browser::title());
             });
@@ -324,17 +309,9 @@ pub fn install_panic_view() {
         {
             let _ = html.set_attribute("data-app", "dead");
         }
-        // A prerendered page that fails to hydrate is still a readable page with working
-        // links: leave it as it is rather than replace it with the crash view.
-        if !HYDRATING.load(std::sync::atomic::Ordering::Relaxed) {
-            show_crash_view();
-        }
+        show_crash_view();
     }));
 }
-
-/// Set while a prerendered page is being hydrated (see [`install_panic_view`]).
-#[cfg(target_arch = "wasm32")]
-pub static HYDRATING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Replaces the page body with [`CRASH_HTML`].
 #[cfg(target_arch = "wasm32")]

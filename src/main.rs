@@ -1,45 +1,26 @@
-//! Browser entry: the panic view, then hydrate a prerendered page or mount the app.
+//! Browser entry of the app: the panic view, then the app, rendering every route itself.
+//!
+//! Loaded by the shell (`404.html`, `trunk serve`) at start, and by a prerendered page on the
+//! reader's first in-app navigation (src/live.rs): that page's loader then has made a
+//! `<div id="takeover" hidden>` for the app, which replaces the page once its route is ready.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         meridian::install_panic_view();
         let root = meridian::root_from_document();
-        // A prerendered page carries its data (`data-*.js`, see src/bin/prerender.rs);
-        // the app shell (index.html of `trunk serve`, 404.html) does not.
-        #[cfg(feature = "hydrate")]
-        if meridian::browser::is_prerendered() {
-            wasm_bindgen_futures::spawn_local(async move {
-                // Hydration cannot wait for code: a page whose code is a chunk of its own
-                // (src/chunks.rs) hydrates once that chunk is loaded. If it cannot be, the
-                // app renders the page itself, which shows why, with Retry.
-                let url = meridian::browser::current_url().unwrap_or_default();
-                if meridian::chunks::preload_page(&root, &url).await.is_err() {
-                    return mount(root);
-                }
-                // The page is already readable. Hydrating it is the longest piece of
-                // start-up work, so it gets a task of its own, after the one that compiled
-                // the WASM: the browser can paint and take a tap in between
-                // (docs/performance.md).
-                meridian::browser::next_task(move || {
-                    use std::sync::atomic::Ordering::Relaxed;
-                    meridian::HYDRATING.store(true, Relaxed);
-                    leptos::mount::hydrate_body(
-                        move || leptos::view! { <meridian::App root=root.clone() prerendered=true /> },
-                    );
-                    meridian::HYDRATING.store(false, Relaxed);
-                });
-            });
-            return;
+        match meridian::browser::takeover_container() {
+            Some(container) => leptos::mount::mount_to(container, move || {
+                leptos::view! { <meridian::App root=root.clone() takeover=true /> }
+            })
+            .forget(),
+            None => {
+                // The shell's `<noscript>` goes; the app renders the route in its place.
+                meridian::browser::clear_body();
+                leptos::mount::mount_to_body(
+                    move || leptos::view! { <meridian::App root=root.clone() /> },
+                );
+            }
         }
-        mount(root);
     }
-}
-
-/// The shell's `<noscript>`, or a prerendered page that cannot be hydrated (its data or its
-/// code did not load): the app renders the route itself, in place of what is there.
-#[cfg(target_arch = "wasm32")]
-fn mount(root: String) {
-    meridian::browser::clear_body();
-    leptos::mount::mount_to_body(move || leptos::view! { <meridian::App root=root.clone() /> });
 }

@@ -414,6 +414,33 @@ pub struct IndexPage {
     pub next: Option<String>,
 }
 
+/// A rail file (`{base}/rails/top.json`, `{base}/rails/related/{slug}.json`), written by the
+/// publish step and read by the live rails of a prerendered page: just what the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RailFile {
+    pub articles: Vec<RailItem>,
+}
+
+/// One link of a rail: the article's address (`category`, `slug`), its title and the name of
+/// its section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RailItem {
+    pub slug: String,
+    pub category: String,
+    pub title: String,
+    pub section: String,
+}
+
+impl RailFile {
+    /// The rail path of the paper's Top news, below the content base.
+    pub const TOP: &'static str = "rails/top.json";
+
+    /// The rail path of an article's related picks, below the content base.
+    pub fn related(slug: &str) -> String {
+        format!("rails/related/{slug}.json")
+    }
+}
+
 /// The current conditions of the masthead weather (Open-Meteo's `current` shape).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weather {

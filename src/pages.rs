@@ -56,8 +56,9 @@ pub fn Listing(
     use crate::components::{
         article_card::{ArticleCard, CardSize},
         pagination::Pagination,
-        sidebar::{Rail, StoryList},
+        sidebar::{LiveStoryList, Rail},
     };
+    use crate::model::RailFile;
     let cut = crate::related::paginate(&articles, page, PER_PAGE);
     if page > cut.total_pages {
         return view! { <NotFound /> }.into_any();
@@ -78,7 +79,7 @@ pub fn Listing(
                 <Pagination number=cut.number total=cut.total_pages href />
             </div>
             <Rail label="Top news">
-                <StoryList title="Top news" articles=top ranked=true />
+                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
             </Rail>
         </div>
     }

@@ -293,6 +293,12 @@ impl Source {
         resolve(&self.base, path)
     }
 
+    /// The URL of a rail file the publish step writes (`rails/…`, see
+    /// [`crate::model::RailFile`]): static papers only.
+    pub fn rail_url(&self, file: &str) -> Option<String> {
+        matches!(self.backend, Backend::Static).then(|| self.url(file))
+    }
+
     /// Resolves every URL of an image `srcset` against the content base.
     pub fn srcset(&self, srcset: &str) -> Option<String> {
         crate::routes::resolve_srcset(&self.base, srcset)

@@ -72,14 +72,15 @@ fn json_ld_describes_the_article_and_cannot_close_its_script() {
 fn relative_times_use_the_largest_whole_unit_within_a_week() {
     let now = 1_000_000_000_000;
     let cases = [
-        (now - 5_000, Some((-5, "second")), "just now"),
+        (now - 5_000, Some((-5, "second")), "now"),
         (now - 3 * 60_000, Some((-3, "minute")), "3 minutes ago"),
         (
             now - 3 * 3_600_000 - 59 * 60_000,
             Some((-3, "hour")),
             "3 hours ago",
         ),
-        (now - 86_400_000, Some((-1, "day")), "1 day ago"),
+        (now - 86_400_000, Some((-1, "day")), "yesterday"),
+        (now - 2 * 86_400_000, Some((-2, "day")), "2 days ago"),
         (now + 2 * 3_600_000, Some((2, "hour")), "in 2 hours"),
     ];
     for (then, unit, label) in cases {

@@ -12,7 +12,7 @@ use meridian::components::{
     weather::WeatherBadge,
 };
 use meridian::error::AppError;
-use meridian::model::{decode, Ads, Article, ArticleSummary, Weather};
+use meridian::model::{decode, Ads, Article, ArticleSummary, RailItem, Weather};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -134,10 +134,22 @@ fn weather_shows_rounded_temperature_and_words() {
 
 #[wasm_bindgen_test]
 fn story_lists_link_each_article_and_vanish_when_empty() {
-    let el = mount(|| {
+    let item = |slug: &str, category: &str| RailItem {
+        slug: slug.into(),
+        category: category.into(),
+        title: format!("Title of {slug}"),
+        section: category.to_uppercase(),
+    };
+    // A hostile rail file's entries that are no article address are left out.
+    let items = vec![
+        item("a-one", "world"),
+        item("b-two", "sport"),
+        item("/evil.example", "world"),
+    ];
+    let el = mount(move || {
         view! {
-            <StoryList title="Top news" articles=vec![summary("a-one", "world"), summary("b-two", "sport")] ranked=true />
-            <StoryList title="Related articles" articles=vec![] />
+            <StoryList title="Top news" items root="/news/" ranked=true />
+            <StoryList title="Related articles" items=vec![] root="/news/" />
         }
     });
     assert_eq!(all(&el, "h2")[0].text_content().unwrap(), "Top news");
@@ -146,7 +158,8 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
         .iter()
         .filter_map(|a| a.get_attribute("href"))
         .collect();
-    assert_eq!(hrefs, ["/world/a-one", "/sport/b-two"]);
+    assert_eq!(hrefs, ["/news/world/a-one", "/news/sport/b-two"]);
+    assert_eq!(all(&el, ".story-list__section")[1].text_content().unwrap(), "SPORT");
 }
 
 #[wasm_bindgen_test]

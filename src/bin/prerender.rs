@@ -1,5 +1,5 @@
 //! The publish step: renders the front page, every section and every article of a built
-//! `dist/` to real HTML, with the data each page needs, for the browser build to hydrate.
+//! `dist/` to finished HTML, and writes the rail files their live parts read.
 //!
 //! ```sh
 //! trunk build --release --offline
@@ -8,21 +8,26 @@
 //!
 //! Reads `dist/site.json` and the content it points at (a static `content.base` under
 //! `dist/`), renders each route with the same `App` the browser runs, and writes
-//! `dist/index.html`, `dist/{category}/index.html` and `dist/{category}/{slug}/index.html`.
-//! The page's data goes into an external `data-*.js` next to it (no inline script, so the
-//! strict Content-Security-Policy holds). `dist/404.html` stays the untouched app shell:
-//! any other route (an article published after this step, a tag, a search) renders
-//! client-side from it, exactly as without prerendering. See docs/prerender.md.
+//! `dist/index.html`, `dist/{category}/index.html` and `dist/{category}/{slug}/index.html`
+//! into the page shell of the build (`.page-shell.html`: the CSS inline, the live parts'
+//! loader instead of the app's; scripts/post-build.mjs). A page runs only its live parts
+//! (src/live.rs) until the reader's first in-app navigation. Top news and the related
+//! articles go into small rail files (`{base}/rails/`), which those live parts read.
+//! `dist/404.html` stays the untouched app shell: any other route (an article published
+//! after this step, a tag, a search) renders client-side from it, exactly as without
+//! prerendering. See docs/prerender.md.
 
 use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
 use futures::StreamExt;
-use hydration_context::{SharedContext, SsrSharedContext};
+use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use meridian::model::{is_slug, ContentKind};
+use meridian::model::{is_slug, ArticleSummary, ContentKind, RailFile, RailItem, Site};
+use meridian::related::{for_rail, related, top_news};
+use meridian::routes::category_name;
 use meridian::source::{load_site, set_native_root, set_native_url_root, Source};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -71,9 +76,12 @@ fn run() -> Result<(), String> {
     let dist = PathBuf::from(args.next().ok_or("usage: prerender DIST")?);
     any_spawner::Executor::init_local_custom_executor(OneThread)
         .map_err(|e| format!("executor: {e:?}"))?;
-    let shell_path = dist.join("404.html");
-    let shell = std::fs::read_to_string(&shell_path)
-        .map_err(|e| format!("{}: {e} (run trunk build first)", shell_path.display()))?;
+    let read = |name: &str| {
+        let path = dist.join(name);
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e} (run trunk build --release first)", path.display()))
+    };
+    let (shell, page_shell) = (read("404.html")?, read(PAGE_SHELL)?);
     let root = app_root(&shell);
     // Pages of an earlier run go first: an article deleted since must not live on.
     remove_previous(&dist, &shell)?;
@@ -89,6 +97,12 @@ fn run() -> Result<(), String> {
     }
     let source = Source::new(&root, &site).map_err(|e| e.to_string())?;
     let index = block_on(source.index_until(|_| false)).map_err(|e| format!("index: {e}"))?;
+    // What the pages' rails pick from: the first page of the index, as in the browser.
+    let latest: Vec<ArticleSummary> = block_on(source.latest())
+        .map_err(|e| format!("index: {e}"))?
+        .into_iter()
+        .map(for_rail)
+        .collect();
 
     // Only what renders: a slug that is not a path segment, or an article that does not
     // load (its page would be an error), is left to the client, which says what is wrong.
@@ -111,14 +125,13 @@ fn run() -> Result<(), String> {
     }
     let mut bytes = 0;
     for path in &paths {
-        let page = render(&root, path, &shell)?;
+        let html = render(&root, path, &page_shell)?;
         let dir = dist.join(path);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        remove_old_data(&dir)?;
-        bytes += page.html.len();
-        write(&dir.join("index.html"), &page.html)?;
-        write(&dir.join(&page.data_name), &page.data)?;
+        bytes += html.len();
+        write(&dir.join("index.html"), &html)?;
     }
+    write_rails(&content_dir(&dist, &root, &site.content.base), &site, &latest, &index)?;
     write(&dist.join(MANIFEST), &paths.join("\n"))?;
     println!(
         "prerender: {} pages ({} KB of HTML) in {}",
@@ -132,6 +145,48 @@ fn run() -> Result<(), String> {
 /// The pages written by the last run, one path a line (the front page is the empty line).
 const MANIFEST: &str = ".prerendered";
 
+/// The shell of a prerendered page, written by the build (scripts/post-build.mjs).
+const PAGE_SHELL: &str = ".page-shell.html";
+
+/// The directory of a static `content.base` (`api`, `/api`, `/news/api` under root `/news/`).
+fn content_dir(dist: &Path, root: &str, base: &str) -> PathBuf {
+    let under = meridian::routes::under_root(root, base);
+    let rel = under.strip_prefix(root).unwrap_or(under.trim_start_matches('/'));
+    dist.join(rel.trim_matches('/'))
+}
+
+/// The rail files of the live rails (see [`RailFile`]): Top news, and each article's related
+/// picks, chosen as the pages chose them. Files of articles no longer listed go.
+fn write_rails(
+    dir: &Path,
+    site: &Site,
+    latest: &[ArticleSummary],
+    index: &[ArticleSummary],
+) -> Result<(), String> {
+    let file = |list: Vec<ArticleSummary>| {
+        let articles = list
+            .into_iter()
+            .map(|a| RailItem {
+                section: category_name(site, &a.category).to_string(),
+                slug: a.slug.to_string(),
+                category: a.category,
+                title: a.title,
+            })
+            .collect();
+        serde_json::to_string(&RailFile { articles }).map_err(|e| e.to_string())
+    };
+    let related_dir = dir.join(RailFile::related("x"));
+    let related_dir = related_dir.parent().ok_or("rail path")?;
+    let _ = std::fs::remove_dir_all(related_dir);
+    std::fs::create_dir_all(related_dir).map_err(|e| format!("{}: {e}", related_dir.display()))?;
+    write(&dir.join(RailFile::TOP), &file(top_news(latest, 5))?)?;
+    for a in index.iter().filter(|a| is_slug(&a.slug)) {
+        let path = dir.join(RailFile::related(&a.slug));
+        write(&path, &file(related(a, latest, 4))?)?;
+    }
+    Ok(())
+}
+
 /// Deletes the pages the last run wrote and puts the shell back as `index.html`.
 fn remove_previous(dist: &Path, shell: &str) -> Result<(), String> {
     let Ok(list) = std::fs::read_to_string(dist.join(MANIFEST)) else {
@@ -140,7 +195,6 @@ fn remove_previous(dist: &Path, shell: &str) -> Result<(), String> {
     for path in list.lines().rev() {
         let dir = dist.join(path);
         if dir.is_dir() && !path.contains("..") {
-            remove_old_data(&dir)?;
             // With the precompressed siblings a host might serve (scripts/precompress.mjs).
             for name in ["index.html", "index.html.br", "index.html.gz"] {
                 let _ = std::fs::remove_file(dir.join(name));
@@ -166,57 +220,14 @@ fn app_root(shell: &str) -> String {
         .to_string()
 }
 
-/// The shell without trunk's `<link rel="preload" … as="fetch" type="application/wasm">`.
-fn without_wasm_preload(shell: &str) -> String {
-    let mut out = String::with_capacity(shell.len());
-    let mut rest = shell;
-    while let Some(i) = rest.find("<link ") {
-        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
-        let tag = &rest[i..end];
-        out.push_str(&rest[..i]);
-        if !(tag.contains("rel=\"preload\"") && tag.contains("application/wasm")) {
-            out.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Deletes the `data-*.js` (and its `.br`/`.gz`) an earlier run left in `dir`.
-fn remove_old_data(dir: &Path) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with("data-")
-            && [".js", ".js.br", ".js.gz"]
-                .iter()
-                .any(|e| name.ends_with(e))
-        {
-            std::fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
-        }
-    }
-    Ok(())
-}
-
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A rendered page and the data its hydration reads.
-struct Page {
-    html: String,
-    /// `data-<hash>.js`, written next to the page.
-    data_name: String,
-    data: String,
-}
-
-/// Renders the route at `path` (below `root`) into the shell.
-fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
+/// Renders the route at `path` (below `root`) into the page shell.
+fn render(root: &str, path: &str, shell: &str) -> Result<String, String> {
     let url = meridian::routes::join(root, path);
-    let shared = Arc::new(SsrSharedContext::new());
-    let owner = Owner::new_root(Some(shared.clone()));
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let (body, meta) = owner.with(|| {
         provide_context(RequestUrl::new(&url));
         let (meta, meta_out) = ServerMetaContext::new();
@@ -226,48 +237,22 @@ fn render(root: &str, path: &str, shell: &str) -> Result<Page, String> {
         let body: String = block_on(app.to_html_stream_in_order().collect());
         (body, meta_out)
     });
-    if let Some(deferred) = shared.await_deferred() {
-        block_on(deferred);
-    }
-    let data: String = match shared.pending_data() {
-        Some(stream) => block_on(stream.collect()),
-        None => String::new(),
-    };
     drop(owner);
-
-    // The data as an external script next to the page, named by its content.
-    // A name that changes with the content (cacheable as immutable).
-    let hash = meridian::search_index::fnv1a32(data.as_bytes());
-    let data_name = format!("data-{hash:08x}.js");
-    let page_dir = meridian::routes::join(root, path);
-    let data_url = format!("{}/{data_name}", page_dir.trim_end_matches('/'));
-
-    // A prerendered page paints without the WASM: its preload would compete with the CSS
-    // and the pictures for the first paint (LCP 3.8 s → 1.5 s in Lighthouse's mobile
-    // preset, docs/performance.md). The loader fetches it soon enough. The shell keeps it.
-    let shell = without_wasm_preload(shell);
-    let shell = shell.as_str();
     let body_open = shell.find("<body").ok_or("the shell has no <body>")?;
     let body_start = body_open + shell[body_open..].find('>').ok_or("bad <body>")? + 1;
     let body_end = shell.rfind("</body>").ok_or("the shell has no </body>")?;
-    // leptos_meta writes the page's title and meta tags after a `<!--HEAD-->` marker, and
-    // hydrates them from there.
+    // leptos_meta writes the page's title and meta tags after a `<!--HEAD-->` marker.
     let head_end = shell.find("</head>").ok_or("the shell has no </head>")?;
     let page = format!(
-        "{}<!--HEAD-->{}{body}<script src=\"{data_url}\"></script>{}",
+        "{}<!--HEAD-->{}{body}{}",
         &shell[..head_end],
         &shell[head_end..body_start],
         &shell[body_end..]
     );
-    let html: String = block_on(async move {
+    Ok(block_on(async move {
         meta.inject_meta_context(futures::stream::once(async move { page }).boxed())
             .await
             .collect()
             .await
-    });
-    Ok(Page {
-        html,
-        data_name,
-        data,
-    })
+    }))
 }

@@ -70,7 +70,7 @@ pub fn ArticleCard(
                 {headline}
                 {standfirst}
                 <p class="card__meta">
-                    <time datetime=summary.published.text.clone() title=move || when.read().1.clone()>{move || when.read().0.clone()}</time>
+                    <time datetime=summary.published.text.clone() data-when="" title=move || when.read().1.clone()>{move || when.read().0.clone()}</time>
                 </p>
             </div>
         </article>

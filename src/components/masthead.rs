@@ -1,11 +1,15 @@
 //! The masthead: the paper's name, today's date, the weather, search and the sections.
 
 use crate::components::{theme_toggle::ThemeToggle, weather::WeatherBadge};
-use crate::intl::{now_millis, DateStyle};
+use crate::intl::{masthead_days, now_millis, DateStyle};
 use crate::model::Weather;
 use crate::{routes, use_ctx};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+
+/// How many coming days a prerendered page carries for its masthead date: past them, the
+/// browser's `Intl` writes the date.
+pub const MASTHEAD_DAYS: u32 = 31;
 
 /// The banner at the top of every page.
 ///
@@ -27,26 +31,32 @@ pub fn Masthead(
     let ctx = use_ctx();
     let site = ctx.site.clone();
     let root = ctx.root.clone();
-    // The reader's today: known in the browser only (a prerendered page must not carry the
-    // day it was built), so the line is empty until the first effect.
-    let today = {
-        let (site, live) = (site.clone(), ctx.live);
-        move || {
-            live.get().then(|| {
-                crate::intl::format_date(
-                    now_millis(),
-                    &site.locale,
-                    site.time_zone.as_deref(),
-                    DateStyle::LongDay,
-                )
-            })
-        }
-    };
+    // The reader's today: known in the browser only. A prerendered page must not carry the
+    // day it was built: it carries the coming days instead, for its live part to pick from.
+    let today = cfg!(target_arch = "wasm32").then(|| {
+        crate::intl::format_date(
+            now_millis(),
+            &site.locale,
+            site.time_zone.as_deref(),
+            DateStyle::LongDay,
+        )
+    });
+    let days = masthead_days(
+        &site.locale,
+        site.time_zone.as_deref(),
+        now_millis(),
+        MASTHEAD_DAYS,
+    );
     let place = site
         .weather
         .as_ref()
         .map(|w| w.place.clone())
         .unwrap_or_default();
+    let place_attr = place.clone();
+    let weather_url = site
+        .weather
+        .as_ref()
+        .map(|w| routes::under_root(&root, &w.url));
     let location = use_location();
     // The first path segment below the root, to mark the current section.
     let section = {
@@ -96,10 +106,14 @@ pub fn Masthead(
     view! {
         <header class="masthead">
             <div class="masthead__top">
-                <p class="masthead__date">{today}</p>
+                <p class="masthead__date" data-days=days data-tz=site.time_zone.clone()>{today}</p>
                 <div class="masthead__tools">
-                    {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
-                    <ThemeToggle />
+                    <div class="masthead__weather" data-weather=weather_url data-place=place_attr>
+                        {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
+                    </div>
+                    <span class="live-theme">
+                        <ThemeToggle />
+                    </span>
                 </div>
             </div>
             <p class="masthead__name">

@@ -1,33 +1,39 @@
 //! The sidebars: "Top news" and "Related articles", each a numbered list of links.
 
 use crate::components::ad_slot::AdSlot;
-use crate::model::ArticleSummary;
-use crate::{routes, use_ctx};
+use crate::model::{is_slug, ArticleSummary, RailItem};
+use crate::{routes, use_ctx, Ctx};
 use leptos::prelude::*;
 
 /// A titled list of article links, as a complementary landmark. Empty lists render nothing.
 #[component]
 pub fn StoryList(
     /// The heading, e.g. "Top news".
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// The articles, in order.
-    articles: Vec<ArticleSummary>,
+    items: Vec<RailItem>,
+    /// The app root the links are under.
+    #[prop(into)]
+    root: String,
     /// Numbered (ranked) or plain.
     #[prop(optional)]
     ranked: bool,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    (!articles.is_empty()).then(|| {
-        let id = format!("list-{}", title.to_ascii_lowercase().replace(' ', "-"));
-        let items = articles
+    let items: Vec<RailItem> = items
+        .into_iter()
+        .filter(|a| is_slug(&a.slug) && is_slug(&a.category))
+        .collect();
+    (!items.is_empty()).then(|| {
+        let id = format!("list-{}", title.to_lowercase().replace(' ', "-"));
+        let items = items
             .into_iter()
             .map(|a| {
-                let href = routes::article(&ctx.root, &a.category, &a.slug);
-                let section = ctx.category_name(&a.category);
+                let href = routes::article(&root, &a.category, &a.slug);
                 view! {
                     <li class="story-list__item">
                         <a class="story-list__link" href=href>{a.title}</a>
-                        <span class="story-list__section">{section}</span>
+                        <span class="story-list__section">{a.section}</span>
                     </li>
                 }
             })
@@ -46,6 +52,44 @@ pub fn StoryList(
             </section>
         }
     })
+}
+
+/// A rail list as of now, in the place its live part refreshes from the rail file `file`
+/// (a path below the content base, see [`crate::model::RailFile`]) on a prerendered page.
+#[component]
+pub fn LiveStoryList(
+    /// The heading, e.g. "Top news".
+    title: &'static str,
+    /// The articles, in order.
+    articles: Vec<ArticleSummary>,
+    /// The rail file the live part reads.
+    file: String,
+    /// Numbered (ranked) or plain.
+    #[prop(optional)]
+    ranked: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let items = articles.iter().map(|a| rail_item(&ctx, a)).collect();
+    view! {
+        <div
+            class="live-rail"
+            data-rail=ctx.source.rail_url(&file)
+            data-title=title
+            data-ranked=ranked.then_some("")
+        >
+            <StoryList title items root=ctx.root.to_string() ranked />
+        </div>
+    }
+}
+
+/// What a rail shows of an article.
+pub fn rail_item(ctx: &Ctx, a: &ArticleSummary) -> RailItem {
+    RailItem {
+        slug: a.slug.to_string(),
+        category: a.category.clone(),
+        title: a.title.clone(),
+        section: ctx.category_name(&a.category),
+    }
 }
 
 /// The right-hand rail of a page: the sidebar ad slot (when the site has ads), then `children`.

@@ -4,11 +4,11 @@ use super::{failure_view, not_found::NotFound, Skeleton};
 use crate::components::article_body::{ArticleBody, Figure};
 use crate::components::page_meta::PageMeta;
 use crate::components::share::Share;
-use crate::components::sidebar::{Rail, StoryList};
+use crate::components::sidebar::{LiveStoryList, Rail};
 use crate::error::AppError;
 use crate::format::reading_time_label;
 use crate::intl::DateStyle;
-use crate::model::{Article, ArticleSummary};
+use crate::model::{Article, ArticleSummary, RailFile};
 use crate::related::{for_rail, related, top_news};
 use crate::{browser, routes, send, seo, use_ctx};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
         send(async move { source.article(&slug).await })
     });
     // The sidebars read the index; when it fails they disappear and the article stays.
-    // Slimmed to what they pick by: a prerendered page carries this list.
+    // (A prerendered page's live rails read the publish step's rail files instead.)
     let source = ctx.source.clone();
     let index = Resource::new(
         || (),
@@ -120,9 +120,10 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
         index.get().map(|list| {
             let top = top_news(&list, 5);
             let near = related(&summary, &list, 4);
+            let file = RailFile::related(&summary.slug);
             view! {
-                <StoryList title="Top news" articles=top ranked=true />
-                <StoryList title="Related articles" articles=near />
+                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
+                <LiveStoryList title="Related articles" articles=near file />
             }
         })
     };
@@ -155,7 +156,9 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                 <div class="article__body">
                     <ArticleBody blocks=body ads=ctx.site.ads.clone() />
                 </div>
-                <Share title=s.title.clone() url />
+                <div class="live-share" data-share=s.title.clone()>
+                    <Share title=s.title.clone() url />
+                </div>
                 <script type="application/ld+json">{json_ld}</script>
                 {(!s.tags.is_empty()).then(|| view! {
                     <nav class="tags" aria-label="Tags"><ul class="tags__list">{tags}</ul></nav>

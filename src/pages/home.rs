@@ -3,7 +3,8 @@
 use super::{failure_view, Skeleton};
 use crate::components::article_card::{ArticleCard, CardSize};
 use crate::components::page_meta::PageMeta;
-use crate::components::sidebar::{Rail, StoryList};
+use crate::components::sidebar::{LiveStoryList, Rail};
+use crate::model::RailFile;
 use crate::model::ArticleSummary;
 use crate::related::{in_category, latest, top_news};
 use crate::{routes, send, use_ctx};
@@ -99,7 +100,7 @@ fn Front(list: Vec<ArticleSummary>) -> impl IntoView {
                 {sections}
             </div>
             <Rail label="Top news">
-                <StoryList title="Top news" articles=top ranked=true />
+                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
             </Rail>
         </div>
     }

@@ -1,6 +1,7 @@
-// Prerendered pages (src/bin/prerender.rs): real HTML for the first paint and for readers
-// and crawlers without JavaScript, then the browser build hydrates it and takes over as the
-// single-page app, without fetching again what the page already carries.
+// Prerendered pages (src/bin/prerender.rs) are static-first: real HTML for the first paint and
+// for readers and crawlers without JavaScript; at load only their live parts run (src/live.rs:
+// date, weather, theme, share, relative times, rails); the app takes over on the first in-app
+// navigation, without a reload, and is the single-page app from then on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,8 +20,10 @@ before(async () => { h = await start({ prerendered: true, csp: true }); });
 after(async () => { await h?.close(); });
 
 const heading = (page) => page.getByRole('heading', { level: 1 });
-/** The masthead date is written by the browser once the app has taken over. */
-const takenOver = (page) => page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor();
+/** The live parts have run: the masthead says today (from the page's table of coming days). */
+const live = (page) => page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor();
+/** Requests of the app's own code (its JS, WASM and chunks), as opposed to the live parts'. */
+const appCode = (u) => /\/(meridian-[0-9a-f]+(_bg\.wasm|\.js)|split[_-][^/]*)$/.test(u);
 
 /** A page that records its requests and CSP violations. */
 async function page(options) {
@@ -43,10 +46,14 @@ test('the front page, every section and every article are prerendered; 404.html 
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     assert.match(html, /<h1[^>]*>/, path);
     assert.match(html, /<title>[^<]+<\/title>/, path);
-    const data = readdirSync(dir).filter((n) => /^data-[0-9a-f]{8}\.js$/.test(n));
-    assert.equal(data.length, 1, `${path}: one data file`);
-    assert.ok(html.includes(`/${path ? path + '/' : ''}${data[0]}"`), `${path} loads its data file`);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.js')), [], `${path}: no data file`);
     assert.ok(!/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/.test(html), `${path}: no inline script`);
+    // One round trip to the first paint: the CSS is in the page; its only script is the
+    // live parts' loader.
+    assert.equal(html.match(/<style>/g)?.length, 1, `${path}: the CSS inline`);
+    assert.ok(!/rel="stylesheet"/.test(html), `${path}: no stylesheet to wait for`);
+    assert.deepEqual([...html.matchAll(/<script [^>]*src="[^"]*\/([a-z-]+)-[0-9a-f]+\.js"/g)].map((m) => m[1]), ['live-loader'], path);
+    assert.ok(!/meridian-[0-9a-f]+/.test(html), `${path}: the app is not loaded`);
   }
   const article = readFileSync(join(DIST, ARTICLE, 'index.html'), 'utf8');
   assert.equal(article.match(/<title>/g).length, 1);
@@ -54,6 +61,14 @@ test('the front page, every section and every article are prerendered; 404.html 
   const shell = readFileSync(join(DIST, '404.html'), 'utf8');
   assert.ok(!shell.includes('<h1') && !shell.includes('data-'), 'the shell renders every other route client-side');
   assert.ok(!existsSync(join(DIST, 'tag')), 'tags and search are left to the client');
+  // The rails' files: Top news for the paper, and each article's related picks.
+  const top = JSON.parse(readFileSync(join(DIST, 'api/rails/top.json'), 'utf8'));
+  assert.equal(top.articles.length, 5);
+  assert.deepEqual(Object.keys(top.articles[0]).sort(), ['category', 'section', 'slug', 'title']);
+  for (const a of index) {
+    const rail = JSON.parse(readFileSync(join(DIST, `api/rails/related/${a.slug}.json`), 'utf8'));
+    assert.ok(rail.articles.length > 0 && !rail.articles.some((r) => r.slug === a.slug), a.slug);
+  }
 });
 
 test('without JavaScript, a reader (or a crawler) gets the whole article', async () => {
@@ -71,50 +86,55 @@ test('without JavaScript, a reader (or a crawler) gets the whole article', async
   await p.getByRole('region', { name: 'Top news' }).getByRole('listitem').first().waitFor();
   await p.getByRole('region', { name: 'Related articles' }).getByRole('link').first().waitFor();
   assert.ok(await p.locator('#ad-inline-1').count() >= 1);
-  // Before the browser's clock is known, dates are written in the article's own offset.
+  // Dates are written in the site's time zone by the publish step.
   await p.getByText('Published November 25, 2026 at 6:45 AM').waitFor();
+  assert.equal(await p.locator('.masthead__date').textContent(), '', 'the page does not carry the day it was built');
   // Links are plain links: they work without the app.
   await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Business', exact: true }).click();
   await heading(p).filter({ hasText: 'Business' }).waitFor();
   assert.ok(await p.getByRole('main').getByRole('article').count() >= 3);
 });
 
-test('the app takes over the prerendered page without fetching what it carries', async () => {
+
+test('at load a prerendered article runs only its live parts, and each of them works', async () => {
   const p = await page();
   await p.goto(h.url + ARTICLE);
-  await takenOver(p);
-  assert.equal(await heading(p).textContent(), TITLE);
-  assert.ok(!p.requests.some((u) => u.startsWith('/api/articles')), p.requests.join('\n'));
-  assert.ok(!p.requests.includes('/site.json'), 'site.json came with the page');
-  // Once the app runs, dates follow the reader's clock: the masthead says today.
+  await live(p);
+  // Today, in the site's zone, without the app.
   const today = await p.evaluate(() => new Intl.DateTimeFormat('en-US', {
     weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date()));
   assert.equal(await p.locator('.masthead__date').textContent(), today);
-  // It is the single-page app now: links navigate client-side, interactive parts work.
-  await p.evaluate(() => { window.__sameDocument = true; });
-  const related = p.getByRole('region', { name: 'Related articles' }).getByRole('link').first();
-  const next = await related.textContent();
-  await related.click();
-  await heading(p).filter({ hasText: next }).waitFor();
-  assert.ok(p.requests.some((u) => u.startsWith('/api/articles/')), 'a later page fetches its JSON');
+  await p.getByRole('banner').getByText(/°C/).waitFor();
+  // The rails come from their small files, not from the index.
+  await p.getByRole('region', { name: 'Top news' }).getByRole('listitem').first().waitFor();
+  await p.getByRole('region', { name: 'Related articles' }).getByRole('link').first().waitFor();
+  await p.waitForLoadState('networkidle');
+  assert.ok(p.requests.includes('/api/rails/top.json'));
+  assert.ok(p.requests.includes('/api/rails/related/eu-leaders-agree-grid-compact.json'));
+  // Theme and share work.
   await p.getByRole('button', { name: 'Dark mode' }).click();
   assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), 'dark');
-  await p.goBack();
-  await heading(p).filter({ hasText: TITLE }).waitFor();
-  assert.equal(await p.evaluate(() => window.__sameDocument), true, 'no full reload happened');
+  await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await p.getByRole('region', { name: 'Share this article' }).getByRole('button', { name: 'Copy link' }).click();
+  await p.getByText('Link copied').waitFor();
+  // Nothing of the app was fetched or mounted: no app code, no index, no site.json, no router.
+  assert.deepEqual(p.requests.filter(appCode), []);
+  assert.ok(!p.requests.some((u) => u.startsWith('/api/articles') || u === '/site.json'), p.requests.join('\n'));
+  assert.equal(await p.locator('#takeover').count(), 0);
   assert.deepEqual(await p.evaluate(() => window.__csp), []);
   assert.deepEqual(p.errors, []);
 });
 
-test('the front page and a section hydrate too; routes without a page render from the shell', async () => {
+test('lists say how long ago at load; the front page and a section run only their live parts too', async () => {
   const p = await page();
   for (const [path, title] of [['/', 'The Daily Meridian — front page'], ['/science', 'Science'], ['/science/', 'Science']]) {
     await p.goto(h.url + path);
-    await takenOver(p);
+    await live(p);
     assert.equal(await heading(p).textContent(), title, path);
-    // Cards say how long ago once the reader's clock is known.
     assert.ok((await p.locator('.card__meta time').allTextContents()).some((t) => /ago|yesterday|^[A-Z][a-z]{2} \d/.test(t)));
+    await p.getByRole('region', { name: 'Top news' }).getByRole('listitem').first().waitFor();
   }
+  assert.deepEqual(p.requests.filter(appCode), []);
   await p.goto(h.url + '/tag/energy');
   await heading(p).filter({ hasText: 'Tagged “energy”' }).waitFor();
   await p.goto(h.url + '/world/published-after-the-last-prerender');
@@ -123,17 +143,103 @@ test('the front page and a section hydrate too; routes without a page render fro
   assert.deepEqual(p.errors, []);
 });
 
-test('every prerendered page hydrates without an error', async () => {
+test('the first click takes over without a reload; Back and Forward work after it', async () => {
+  const p = await page();
+  await p.goto(h.url + ARTICLE);
+  await live(p);
+  await p.evaluate(() => { window.__sameDocument = true; });
+  const related = p.getByRole('region', { name: 'Related articles' }).getByRole('link').first();
+  const next = await related.textContent();
+  await related.hover(); // the intent: the app is fetched and compiled, not run
+  await related.click();
+  await heading(p).filter({ hasText: next }).waitFor();
+  assert.equal(await heading(p).count(), 1);
+  assert.equal(await p.getByRole('banner').count(), 1, 'the app replaced the page');
+  assert.ok(p.requests.some(appCode), 'the app was loaded');
+  assert.ok(p.requests.some((u) => u.startsWith('/api/articles/')), 'the new page came from its JSON');
+  // Focus is on the new page's heading, as after any in-app navigation.
+  assert.equal(await p.evaluate(() => document.activeElement?.tagName), 'H1');
+  await p.goBack();
+  await heading(p).filter({ hasText: TITLE }).waitFor();
+  await p.goForward();
+  await heading(p).filter({ hasText: next }).waitFor();
+  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).click();
+  await heading(p).filter({ hasText: 'Science' }).waitFor();
+  assert.equal(await p.evaluate(() => window.__sameDocument), true, 'no full reload happened');
+  assert.deepEqual(await p.evaluate(() => window.__csp), []);
+  assert.deepEqual(p.errors, []);
+});
+
+test('a search from the masthead of a prerendered page takes over', async () => {
+  const p = await page();
+  await p.goto(h.url + '/');
+  await live(p);
+  await p.evaluate(() => { window.__sameDocument = true; });
+  await p.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).fill('grid compact');
+  await p.getByRole('banner').getByRole('button', { name: 'Search', exact: true }).click();
+  await p.getByText(/^\d+ results? for “grid compact”$/).waitFor();
+  assert.equal(new URL(p.url()).searchParams.get('q'), 'grid compact');
+  assert.equal(await p.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(p.errors, []);
+});
+
+test('a click before the app\'s code is there still reaches the page', async () => {
+  const p = await page();
+  // The app's WASM takes a while (a slow link): the click waits for it, with the progress bar.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await p.route(/meridian-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.goto(h.url + ARTICLE);
+  await live(p);
+  await p.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
+  await p.locator('.progress--active').waitFor();
+  assert.equal(await heading(p).textContent(), TITLE, 'the page stays until the next is ready');
+  release();
+  await heading(p).filter({ hasText: 'World' }).waitFor();
+  assert.equal(new URL(p.url()).pathname, '/world');
+
+  // Before even the live parts' loader has run, a link is a plain link.
+  const q = await page();
+  await q.route(/live-loader-[0-9a-f]+\.js$/, (route) => route.abort());
+  await q.goto(h.url + ARTICLE);
+  await q.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
+  await heading(q).filter({ hasText: 'World' }).waitFor();
+
+  // And if the app cannot start at all, the new address loads as a page of its own.
+  const r = await page();
+  await r.route(/meridian-[0-9a-f]+\.js$/, (route) => route.abort());
+  await r.goto(h.url + ARTICLE);
+  await live(r);
+  await r.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
+  await r.waitForURL(h.url + '/world');
+  await heading(r).filter({ hasText: 'World' }).waitFor();
+});
+
+test('a rail file that is missing or damaged leaves a readable page with that rail hidden', async () => {
+  const p = await page();
+  await p.route('**/api/rails/top.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await p.route('**/api/rails/related/*.json', (route) => route.fulfill({ body: '{"articles": [{"slug": ' }));
+  await p.goto(h.url + ARTICLE);
+  await live(p);
+  await p.waitForLoadState('networkidle');
+  await p.getByRole('region', { name: 'Top news' }).waitFor({ state: 'hidden' });
+  await p.getByRole('region', { name: 'Related articles' }).waitFor({ state: 'hidden' });
+  assert.equal(await heading(p).textContent(), TITLE);
+  await p.getByText('The agreement still needs the approval of the European Parliament').waitFor();
+  assert.deepEqual(p.errors, []);
+});
+
+test('every prerendered page runs its live parts without an error', async () => {
   const pages = readFileSync(join(DIST, '.prerendered'), 'utf8').split('\n');
   assert.ok(pages.length > 40);
   const p = await page();
   for (const path of pages) {
     await p.goto(`${h.url}/${path}`);
-    await takenOver(p);
+    await live(p);
     await heading(p).waitFor();
-    assert.notEqual(await heading(p).textContent(), 'Something went wrong', path);
     assert.deepEqual(await p.evaluate(() => window.__csp), [], path);
   }
+  assert.deepEqual(p.requests.filter(appCode), []);
   assert.deepEqual(p.errors, []);
 });
 
@@ -160,59 +266,27 @@ test('a rerun after content changes drops stale pages and skips what does not re
     assert.ok(!listed.some((p) => p.includes(gone.slug) || p.includes(damaged.slug) || p.includes('..')));
     assert.ok(listed.length >= 40);
     assert.equal(readFileSync(join(dir, '404.html'), 'utf8'), readFileSync(join(DIST, '404.html'), 'utf8'));
+    assert.ok(!existsSync(join(dir, `api/rails/related/${gone.slug}.json`)), 'its rail file went too');
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
 });
 
-test('a page whose data does not load is rendered once, by the app', async () => {
-  const p = await page();
-  await p.route('**/data-*.js', (route) => route.abort());
-  await p.goto(h.url + ARTICLE);
-  await takenOver(p);
-  await heading(p).filter({ hasText: TITLE }).waitFor();
-  assert.equal(await p.getByRole('heading', { level: 1 }).count(), 1);
-  assert.equal(await p.getByRole('banner').count(), 1);
-  assert.deepEqual(p.errors, []);
-});
-
-test('a page whose code chunk does not load is rendered by the app, which says why; Retry recovers', async () => {
-  // A section's code is a chunk of its own (src/chunks.rs): the page hydrates once it is
-  // loaded. Here it cannot be (a dropped connection, or a deploy removed it).
+test('a page whose code chunk does not load after the takeover says why; Retry recovers', async () => {
+  // A section's code is a chunk of its own (src/chunks.rs). Here it cannot be loaded (a
+  // dropped connection, or a deploy removed it).
   const chunk = /\/split_category_page-[0-9a-f]+\.wasm$/;
   const p = await page();
   await p.route(chunk, (route) => route.abort());
-  await p.goto(h.url + '/science');
+  await p.goto(h.url + ARTICLE);
+  await live(p);
+  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).click();
   const alert = p.getByRole('main').getByRole('alert');
   await alert.getByRole('heading', { name: 'The news server cannot be reached' }).waitFor();
   assert.equal(await p.getByRole('banner').count(), 1, 'rendered once, in place of the page');
-  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Science' }).waitFor();
   await p.unroute(chunk);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await heading(p).filter({ hasText: 'Science' }).waitFor();
   assert.ok((await p.locator('.card__meta time').count()) > 0);
   assert.deepEqual(p.errors, []);
-});
-
-test('a page that cannot be hydrated stays a readable page', async () => {
-  const p = await page();
-  // Markup that no longer matches what the app renders (an edited or corrupted page).
-  await p.route(`**${ARTICLE}`, async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace(/<nav aria-label="Breadcrumb"[\s\S]*?<\/nav>/, '<p>Edited by hand</p>');
-    await route.fulfill({ response, body: html });
-  });
-  const panics = [];
-  p.on('console', (m) => { if (/panicked|unreachable/.test(m.text())) panics.push(m.text()); });
-  await p.goto(h.url + ARTICLE);
-  await p.waitForFunction(() => document.readyState === 'complete');
-  await p.waitForTimeout(1000);
-  assert.equal(await heading(p).textContent(), TITLE);
-  await p.getByText('The agreement still needs the approval of the European Parliament').waitFor();
-  assert.equal(await p.getByText('Something went wrong').count(), 0);
-  assert.ok(panics.length > 0, 'the mismatch was detected');
-  assert.equal(await p.evaluate(() => document.documentElement.dataset.app), 'dead');
-  // Its links still work, as plain links.
-  await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport', exact: true }).click();
-  await heading(p).filter({ hasText: 'Sport' }).waitFor();
 });

@@ -8,6 +8,7 @@
 // With `base` (e.g. '/news/'), the site lives under that sub-path: the prefix is stripped
 // before looking up files and anything outside it is a plain 404, as on a shared host.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -29,7 +30,18 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' https: data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/** The policy a deploy of `dir` sends: its `_headers` file's (with the build's hash of the
+ * prerendered pages' inline CSS), else the one above. */
+export function policyOf(dir) {
+  try {
+    const line = readFileSync(join(dir, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/);
+    if (line) return line[1].trim();
+  } catch { /* no _headers: a build without one */ }
+  return CSP;
+}
+
 export async function serve(dir, { csp = false, prerendered = false, compress = false, base = '/' } = {}) {
+  const policy = policyOf(dir);
   const server = createServer(async (req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (base !== '/') {
@@ -55,7 +67,7 @@ export async function serve(dir, { csp = false, prerendered = false, compress = 
       file = join(dir, '404.html');
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    if (csp) headers['content-security-policy'] = CSP;
+    if (csp) headers['content-security-policy'] = policy;
     if (compress) {
       headers.vary = 'Accept-Encoding';
       const accepts = String(req.headers['accept-encoding'] ?? '');

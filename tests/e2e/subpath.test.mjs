@@ -87,6 +87,8 @@ async function page() {
 
 const heading = (p) => p.getByRole('heading', { level: 1 });
 const url = (path) => server.url + BASE + path;
+/** A prerendered page's live parts have run (src/live.rs): the masthead says today. */
+const live = (p) => p.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor();
 
 /** No request left /news/ (the host has nothing else), and none failed but the `expected404`. */
 function assertStayedUnder(p, expected404 = []) {
@@ -122,8 +124,10 @@ test('every page the publish step wrote links and loads only under /news/', () =
     assert.deepEqual(outside, [], file);
     assert.match(html, /<meta name="app-root" content="\/news\/"/, file);
   }
-  const loader = readdirSync(dist).find((n) => /^loader-.*\.js$/.test(n));
-  assert.match(readFileSync(join(dist, loader), 'utf8'), /register\("\/news\/sw\.js", \{ scope: "\/news\/" \}\)/);
+  for (const kind of ['loader', 'live-loader']) {
+    const loader = readdirSync(dist).find((n) => new RegExp(`^${kind}-[0-9a-f]+\\.js$`).test(n));
+    assert.match(readFileSync(join(dist, loader), 'utf8'), /register\("\/news\/sw\.js", \{ scope: "\/news\/" \}\)/);
+  }
 });
 
 test('front page → section → article → related, client-side and under /news/', async () => {
@@ -133,7 +137,7 @@ test('front page → section → article → related, client-side and under /new
   assert.match(await response.text(), /EU leaders strike overnight deal/);
   await p.getByRole('banner').getByRole('link', { name: 'The Daily Meridian' }).waitFor();
   await p.getByRole('heading', { name: 'Latest' }).waitFor();
-  await p.waitForFunction(() => window.wasmBindings !== undefined);
+  await live(p);
   await assertLinksUnder(p);
   await p.evaluate(() => { window.__sameDocument = true; });
 
@@ -161,18 +165,18 @@ test('front page → section → article → related, client-side and under /new
   assertStayedUnder(p);
 });
 
-test('a deep link to an article is its prerendered page, hydrated, with head tags under /news/', async () => {
+test('a deep link to an article is its prerendered page, taken over on a click, with head tags under /news/', async () => {
   const p = await page();
   const response = await p.goto(url(ARTICLE));
   // Without leptos' hydration markers (`<!>`, `<!--…-->`) between the text nodes.
   const html = (await response.text()).replace(/<!-->|<!>|<!--[\s\S]*?-->/g, '');
   assert.match(html, /<h1[^>]*>EU leaders strike overnight deal on a shared electricity grid compact<\/h1>/);
   assert.equal(response.headers()['content-encoding'], 'br');
-  await p.waitForFunction(() => window.wasmBindings !== undefined);
+  await live(p);
   await heading(p).filter({ hasText: 'EU leaders strike overnight deal' }).waitFor();
   const canonical = await p.locator('link[rel="canonical"]').getAttribute('href');
   assert.ok(new URL(canonical, p.url()).pathname === `${BASE}${ARTICLE}`, canonical);
-  // Hydrated: a click is handled by the app (client-side), not by the browser.
+  // The first click is handled by the app (client-side), not by the browser.
   await p.evaluate(() => { window.__sameDocument = true; });
   await p.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
   await p.waitForURL(url('world'));
@@ -200,7 +204,7 @@ test('a search under /news/ finds the article, and its links and filters stay un
 test('the masthead search box submits to /news/search?q=', async () => {
   const p = await page();
   await p.goto(url(''));
-  await p.waitForFunction(() => window.wasmBindings !== undefined); // hydrated: the app handles the submit
+  await live(p); // the app takes the submit over
   await p.getByRole('banner').getByRole('searchbox', { name: 'Search the paper' }).fill('grid compact');
   await p.getByRole('banner').getByRole('button', { name: 'Search', exact: true }).click();
   await p.waitForURL((u) => u.pathname !== BASE);

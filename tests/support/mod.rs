@@ -20,13 +20,11 @@ pub fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys:
     let handle = leptos::mount::mount_to(parent.clone(), move || {
         let site: Site = decode("site.json", SITE).unwrap();
         let (_, set_pending) = signal(false);
-        let (live, _) = signal(true);
         provide_context(Ctx {
             source: Source::new("/", &site).unwrap(),
             site: Arc::new(site),
             root: "/".into(),
             set_pending,
-            live,
         });
         f()
     });

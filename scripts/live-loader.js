@@ -1,0 +1,92 @@
+// The loader of a prerendered page (filled in and hashed by scripts/post-build.mjs).
+//
+// The page is finished HTML: at load only its live parts run (src/live.rs, a small WASM
+// module of their own). The app is fetched and compiled when the reader shows an intent to
+// navigate (the pointer over an internal link, focus on one or on the search box), but not
+// run. The first in-app navigation (a click on an internal link, a search) runs it: the
+// address changes without a reload, the app renders the new route from its JSON out of sight
+// (the progress bar runs meanwhile) and then replaces the page (src/browser.rs `when_shown`),
+// and it is the single-page app from then on. A click before this script has run is a plain
+// link; one while the app loads waits for it.
+import init from '__LIVE_JS__';
+
+const ROOT = '__ROOT__';
+const APP_JS = '__APP_JS__';
+const APP_WASM = '__APP_WASM__';
+
+let compiled = null;
+let state = 'page'; // 'page' → 'loading' → 'app'
+
+/** Fetches and compiles the app, once; it runs only on a navigation. */
+function prefetch() {
+  if (!compiled) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = APP_JS;
+    document.head.append(link);
+    compiled = WebAssembly.compileStreaming(fetch(APP_WASM)).catch(() => { compiled = null; });
+  }
+  return compiled;
+}
+
+/** A page of this paper: same origin, under the root, not a file (feed.xml, an image). */
+function internal(url) {
+  return url.origin === location.origin && (url.pathname + '/').startsWith(ROOT) &&
+    !/\.[a-z0-9]+$/i.test(url.pathname);
+}
+
+function linkOf(target) {
+  const a = target instanceof Element ? target.closest('a[href]') : null;
+  if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return null;
+  const url = new URL(a.href, location.href);
+  return internal(url) ? url : null;
+}
+
+async function takeover(href) {
+  if (state === 'loading') {
+    // A second click while the app loads: it renders this address instead.
+    history.replaceState(null, '', href);
+    return;
+  }
+  state = 'loading';
+  history.pushState(null, '', href);
+  document.querySelector('.progress')?.classList.add('progress--active');
+  try {
+    const [app, module] = await Promise.all([import(APP_JS), prefetch()]);
+    const box = document.createElement('div');
+    box.id = 'takeover';
+    box.hidden = true;
+    document.body.append(box);
+    await app.default({ module_or_path: module ?? APP_WASM });
+    state = 'app';
+  } catch (error) {
+    // The app could not start: the new address as a page of its own.
+    console.error('takeover failed', error);
+    location.reload();
+  }
+}
+
+addEventListener('pointerover', (e) => { if (state === 'page' && linkOf(e.target)) prefetch(); }, { passive: true });
+addEventListener('focusin', (e) => {
+  if (state === 'page' && (linkOf(e.target) || e.target.type === 'search')) prefetch();
+});
+document.addEventListener('click', (e) => {
+  if (state === 'app' || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const url = linkOf(e.target);
+  // A link within this page (the skip link) stays one.
+  if (!url || (url.pathname === location.pathname && url.search === location.search && url.hash)) return;
+  e.preventDefault();
+  takeover(url.href);
+});
+document.addEventListener('submit', (e) => {
+  const form = e.target;
+  if (state === 'app' || e.defaultPrevented || form.method.toLowerCase() !== 'get') return;
+  const url = new URL(form.action, location.href);
+  if (!internal(url)) return;
+  url.search = [...new FormData(form)]
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  e.preventDefault();
+  takeover(url.href);
+});
+
+init({ module_or_path: '__LIVE_WASM__' });

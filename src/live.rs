@@ -1,0 +1,193 @@
+//! The live parts of a prerendered page: all the code its reader runs until the first in-app
+//! navigation (src/bin/live.rs, a WASM module of its own).
+//!
+//! A prerendered page (src/bin/prerender.rs) is the finished HTML of its content. Its loader
+//! (scripts/post-build.mjs) starts this module, which brings each live part up to date in its
+//! own place of the page, each in a short task of its own:
+//!
+//! | place in the page               | live part                                              |
+//! |---------------------------------|--------------------------------------------------------|
+//! | `.masthead__date[data-days]`    | today, from the publish step's table of coming days     |
+//! | `.masthead__weather[data-weather]` | the weather, loaded from its URL (hidden if it fails) |
+//! | `.live-theme`                   | the dark-mode toggle                                    |
+//! | `.live-share[data-share]`       | share: the system sheet, or copy the link               |
+//! | `time[data-when]`               | "3 hours ago" in lists                                  |
+//! | `.live-rail[data-rail]`         | Top news and Related from the rail files (hidden if they fail) |
+//!
+//! The app is not part of this module. The loader fetches and compiles it when the reader
+//! shows an intent to navigate, and runs it on the first in-app navigation, when it takes
+//! over the page (src/main.rs).
+
+/// Starts every live part of the document.
+pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    imp::start();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use crate::browser::next_task;
+    use crate::components::{
+        share::Share, sidebar::StoryList, theme_toggle::ThemeToggle, weather::WeatherBadge,
+    };
+    use crate::format::{day_from_table, parse_rfc3339, writes_locale_natively};
+    use crate::intl::{format_date, format_relative, now_millis, DateStyle};
+    use crate::model::{RailFile, Weather};
+    use crate::source::load;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Document, Element, HtmlElement};
+
+    pub fn start() {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let locale = doc
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .unwrap_or_else(|| "en-US".into());
+        let native = writes_locale_natively(&locale);
+        masthead_date(&doc, &locale);
+        for el in all(&doc, ".live-theme") {
+            mount(el, ThemeToggle);
+        }
+        for el in all(&doc, ".live-share[data-share]") {
+            share(el);
+        }
+        for el in all(&doc, ".masthead__weather[data-weather]") {
+            weather(el);
+        }
+        let root = crate::root_from_document();
+        for el in all(&doc, ".live-rail[data-rail]") {
+            rail(el, root.clone());
+        }
+        // The publish step writes English dates: other locales' are written again by the
+        // browser's `Intl`, whose first use is a long task, so in a task of its own.
+        if native {
+            relative_times(&doc, &locale);
+        } else {
+            next_task(move || {
+                localized_dates(&doc, &locale);
+                relative_times(&doc, &locale);
+            });
+        }
+    }
+
+    /// The elements matching `selector`.
+    fn all(doc: &Document, selector: &str) -> Vec<Element> {
+        let Ok(list) = doc.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    /// Replaces what `el` holds with a view of its own.
+    fn mount<F, N>(el: Element, view: F)
+    where
+        F: FnOnce() -> N + 'static,
+        N: IntoView,
+    {
+        let Ok(el) = el.dyn_into::<HtmlElement>() else {
+            return;
+        };
+        el.set_inner_html("");
+        leptos::mount::mount_to(el, view).forget();
+    }
+
+    fn hide(el: &Element) {
+        let _ = el.set_attribute("hidden", "");
+    }
+
+    /// Today, from the page's table of coming days; `Intl` past it, in a task of its own.
+    fn masthead_date(doc: &Document, locale: &str) {
+        for el in all(doc, ".masthead__date") {
+            let now = now_millis();
+            let table = el.get_attribute("data-days");
+            match table.and_then(|t| day_from_table(&t, now)) {
+                Some(today) => el.set_text_content(Some(&today)),
+                None => {
+                    let (locale, zone) = (locale.to_string(), el.get_attribute("data-tz"));
+                    next_task(move || {
+                        let today = format_date(now, &locale, zone.as_deref(), DateStyle::LongDay);
+                        el.set_text_content(Some(&today));
+                    });
+                }
+            }
+        }
+    }
+
+    /// "3 hours ago" for the list times of the last week.
+    fn relative_times(doc: &Document, locale: &str) {
+        let now = now_millis();
+        for el in all(doc, "time[data-when]") {
+            let then = el.get_attribute("datetime").and_then(|t| parse_rfc3339(&t));
+            if let Some(text) = then.and_then(|then| format_relative(then, now, locale)) {
+                el.set_text_content(Some(&text));
+            }
+        }
+    }
+
+    /// Every date of the page in `locale` (one the publish step does not write itself).
+    fn localized_dates(doc: &Document, locale: &str) {
+        let zone = all(doc, ".masthead__date")
+            .first()
+            .and_then(|el| el.get_attribute("data-tz"));
+        let zone = zone.as_deref();
+        for el in all(doc, "time[datetime]") {
+            let Some(then) = el.get_attribute("datetime").and_then(|t| parse_rfc3339(&t)) else {
+                continue;
+            };
+            let exact = format_date(then, locale, zone, DateStyle::DateTime);
+            if el.has_attribute("data-when") {
+                let _ = el.set_attribute("title", &exact);
+                el.set_text_content(Some(&format_date(then, locale, zone, DateStyle::Short)));
+            } else {
+                el.set_text_content(Some(&exact));
+            }
+        }
+    }
+
+    /// The share controls, for this page's address.
+    fn share(el: Element) {
+        let title = el.get_attribute("data-share").unwrap_or_default();
+        let url = web_sys::window()
+            .map(|w| w.location())
+            .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+            .unwrap_or_default();
+        mount(el, move || view! { <Share title url=Signal::stored(url) /> });
+    }
+
+    /// The weather, once loaded; nothing if it fails.
+    fn weather(el: Element) {
+        let url = el.get_attribute("data-weather").unwrap_or_default();
+        let place = el.get_attribute("data-place").unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            match load::<Weather>(&url).await {
+                Ok(weather) => mount(el, move || view! { <WeatherBadge place weather /> }),
+                Err(e) => leptos::logging::warn!("weather hidden: {e}"),
+            }
+        });
+    }
+
+    /// A rail list from its rail file; hidden if the file does not load.
+    fn rail(el: Element, root: String) {
+        let url = el.get_attribute("data-rail").unwrap_or_default();
+        let title = el.get_attribute("data-title").unwrap_or_default();
+        let ranked = el.has_attribute("data-ranked");
+        leptos::task::spawn_local(async move {
+            match load::<RailFile>(&url).await {
+                Ok(file) if !file.articles.is_empty() => {
+                    let items = file.articles;
+                    mount(el, move || view! { <StoryList title items root ranked /> });
+                }
+                Ok(_) => hide(&el),
+                Err(e) => {
+                    leptos::logging::warn!("rail hidden: {e}");
+                    hide(&el);
+                }
+            }
+        });
+    }
+}
