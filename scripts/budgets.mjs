@@ -128,8 +128,8 @@ function checkBytes(m, budgets) {
     } else {
       console.log(`budgets: ${label} ${kb(value)} ≤ ceiling ${kb(ceiling[key])}: ok`);
     }
-    if (value > targets[key]) console.log(`budgets: note: issue 6's target for ${label} is ${kb(targets[key])}, not met yet (${kb(value - targets[key])} over)`);
-    else console.log(`budgets: issue 6's target for ${label} (${kb(targets[key])}) is met`);
+    if (value > targets[key]) console.log(`budgets: note: the target for ${label} is ${kb(targets[key])}, not met yet (${kb(value - targets[key])} over)`);
+    else console.log(`budgets: the target for ${label} (${kb(targets[key])}) is met`);
   }
   return !failed;
 }

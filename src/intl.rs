@@ -69,7 +69,12 @@ pub fn format_relative(millis: i64, now: i64, locale: &str) -> Option<String> {
 /// `[[first millisecond of the day, "Saturday, December 5, 2026"], …]`. `None` in the browser,
 /// without a zone (the reader's own decides the day), and for a locale the publish step does
 /// not write ([`crate::format::writes_locale_natively`]).
-pub fn masthead_days(locale: &str, time_zone: Option<&str>, from: i64, days: u32) -> Option<String> {
+pub fn masthead_days(
+    locale: &str,
+    time_zone: Option<&str>,
+    from: i64,
+    days: u32,
+) -> Option<String> {
     if !crate::format::writes_locale_natively(locale) {
         return None;
     }
@@ -91,13 +96,13 @@ mod imp {
     use super::DateStyle;
     use js_sys::{Array, Function, Object, Reflect};
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use wasm_bindgen::{JsCast, JsValue};
 
     type Key = (String, Option<String>, DateStyle);
 
     thread_local! {
-        static FORMATTERS: RefCell<HashMap<Key, Option<Function>>> = RefCell::new(HashMap::new());
+        /// The formatters made so far: a page uses a handful (one per style), so a list.
+        static FORMATTERS: RefCell<Vec<(Key, Option<Function>)>> = const { RefCell::new(Vec::new()) };
     }
 
     pub fn now() -> i64 {
@@ -170,15 +175,15 @@ mod imp {
     pub fn format(millis: i64, locale: &str, tz: Option<&str>, style: DateStyle) -> Option<String> {
         let key = (locale.to_string(), tz.map(String::from), style);
         let f = FORMATTERS.with(|cache| {
-            cache
-                .borrow_mut()
-                .entry(key)
-                .or_insert_with(|| {
-                    formatter(locale, tz, style)
-                        .or_else(|| formatter(locale, None, style))
-                        .or_else(|| formatter("en-US", None, style))
-                })
-                .clone()
+            let mut cache = cache.borrow_mut();
+            if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
+                return f.clone();
+            }
+            let f = formatter(locale, tz, style)
+                .or_else(|| formatter(locale, None, style))
+                .or_else(|| formatter("en-US", None, style));
+            cache.push((key, f.clone()));
+            f
         })?;
         let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
         f.call1(&JsValue::NULL, &date).ok()?.as_string()

@@ -33,7 +33,7 @@ mod imp {
     use crate::format::{day_from_table, parse_rfc3339, writes_locale_natively};
     use crate::intl::{format_date, format_relative, now_millis, DateStyle};
     use crate::model::{RailFile, Weather};
-    use crate::source::load;
+    use crate::source::{fetch_text, DEFAULT_TIMEOUT_MS};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, HtmlElement};
@@ -100,6 +100,14 @@ mod imp {
         let _ = el.set_attribute("hidden", "");
     }
 
+    /// The JSON at `url`; `None` if it does not load or decode. A live part that fails hides
+    /// itself and the page stays as it is, so why it failed is not kept (the app's decoder
+    /// names the JSON path, at a cost in bytes this module does without).
+    async fn get<T: serde::de::DeserializeOwned>(url: &str) -> Option<T> {
+        let text = fetch_text(url, DEFAULT_TIMEOUT_MS).await.ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
     /// Today, from the page's table of coming days; `Intl` past it, in a task of its own.
     fn masthead_date(doc: &Document, locale: &str) {
         for el in all(doc, ".masthead__date") {
@@ -156,7 +164,10 @@ mod imp {
             .map(|w| w.location())
             .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
             .unwrap_or_default();
-        mount(el, move || view! { <Share title url=Signal::stored(url) /> });
+        mount(
+            el,
+            move || view! { <Share title url=Signal::stored(url) /> },
+        );
     }
 
     /// The weather, once loaded; nothing if it fails.
@@ -164,9 +175,8 @@ mod imp {
         let url = el.get_attribute("data-weather").unwrap_or_default();
         let place = el.get_attribute("data-place").unwrap_or_default();
         leptos::task::spawn_local(async move {
-            match load::<Weather>(&url).await {
-                Ok(weather) => mount(el, move || view! { <WeatherBadge place weather /> }),
-                Err(e) => leptos::logging::warn!("weather hidden: {e}"),
+            if let Some(weather) = get::<Weather>(&url).await {
+                mount(el, move || view! { <WeatherBadge place weather /> });
             }
         });
     }
@@ -177,16 +187,12 @@ mod imp {
         let title = el.get_attribute("data-title").unwrap_or_default();
         let ranked = el.has_attribute("data-ranked");
         leptos::task::spawn_local(async move {
-            match load::<RailFile>(&url).await {
-                Ok(file) if !file.articles.is_empty() => {
+            match get::<RailFile>(&url).await {
+                Some(file) if !file.articles.is_empty() => {
                     let items = file.articles;
                     mount(el, move || view! { <StoryList title items root ranked /> });
                 }
-                Ok(_) => hide(&el),
-                Err(e) => {
-                    leptos::logging::warn!("rail hidden: {e}");
-                    hide(&el);
-                }
+                _ => hide(&el),
             }
         });
     }

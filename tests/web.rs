@@ -159,7 +159,10 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
         .filter_map(|a| a.get_attribute("href"))
         .collect();
     assert_eq!(hrefs, ["/news/world/a-one", "/news/sport/b-two"]);
-    assert_eq!(all(&el, ".story-list__section")[1].text_content().unwrap(), "SPORT");
+    assert_eq!(
+        all(&el, ".story-list__section")[1].text_content().unwrap(),
+        "SPORT"
+    );
 }
 
 #[wasm_bindgen_test]

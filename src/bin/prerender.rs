@@ -131,7 +131,12 @@ fn run() -> Result<(), String> {
         bytes += html.len();
         write(&dir.join("index.html"), &html)?;
     }
-    write_rails(&content_dir(&dist, &root, &site.content.base), &site, &latest, &index)?;
+    write_rails(
+        &content_dir(&dist, &root, &site.content.base),
+        &site,
+        &latest,
+        &index,
+    )?;
     write(&dist.join(MANIFEST), &paths.join("\n"))?;
     println!(
         "prerender: {} pages ({} KB of HTML) in {}",
@@ -151,7 +156,9 @@ const PAGE_SHELL: &str = ".page-shell.html";
 /// The directory of a static `content.base` (`api`, `/api`, `/news/api` under root `/news/`).
 fn content_dir(dist: &Path, root: &str, base: &str) -> PathBuf {
     let under = meridian::routes::under_root(root, base);
-    let rel = under.strip_prefix(root).unwrap_or(under.trim_start_matches('/'));
+    let rel = under
+        .strip_prefix(root)
+        .unwrap_or(under.trim_start_matches('/'));
     dist.join(rel.trim_matches('/'))
 }
 
