@@ -1,7 +1,8 @@
 // The physical limit for an article page: a hand-written static HTML page of one article,
 // from its content file and the built CSS, with no script at all. scripts/budgets.mjs puts
-// it side by side with our prerendered page in Lighthouse.
-//   node scripts/static-article.mjs DIST OUT [category/slug]
+// it side by side with our prerendered page in Lighthouse. With `--floor`, the floor: the
+// same article as one HTML file, its CSS inline, no picture.
+//   node scripts/static-article.mjs DIST OUT [category/slug] [--floor]
 // DIST: a built site (its CSS files, site.json, api/articles/*.json and api/images/);
 // OUT: a directory to write (index.html, the same CSS files, the article's pictures).
 // The markup uses the app's class names, so the same stylesheets lay it out the same way:
@@ -37,7 +38,7 @@ function block(b, pictures) {
   }
 }
 
-export function writeStaticArticle(dist, out, route = 'world/eu-leaders-agree-grid-compact') {
+export function writeStaticArticle(dist, out, route = 'world/eu-leaders-agree-grid-compact', { floor = false } = {}) {
   const slug = route.split('/').pop();
   const article = JSON.parse(readFileSync(join(dist, 'api/articles', `${slug}.json`), 'utf8'));
   const site = JSON.parse(readFileSync(join(dist, 'site.json'), 'utf8'));
@@ -54,7 +55,7 @@ export function writeStaticArticle(dist, out, route = 'world/eu-leaders-agree-gr
 <meta name="color-scheme" content="light dark">
 <title>${esc(article.title)} — ${esc(site.name)}</title>
 <meta name="description" content="${esc(article.standfirst)}">
-${css.map((n) => `<link rel="stylesheet" href="/${n}">`).join('\n')}
+${floor ? `<style>${css.map((n) => readFileSync(join(dist, n), 'utf8')).join('\n')}</style>` : css.map((n) => `<link rel="stylesheet" href="/${n}">`).join('\n')}
 </head>
 <body>
 <a href="#main" class="skip-link">Skip to main content</a>
@@ -63,8 +64,8 @@ ${css.map((n) => `<link rel="stylesheet" href="/${n}">`).join('\n')}
 <main id="main" class="page"><div class="with-rail"><article class="article with-rail__main">
 <nav aria-label="Breadcrumb" class="breadcrumb"><ol class="breadcrumb__list"><li><a href="/">Home</a></li><li><a href="/${esc(article.category)}">${esc(section)}</a></li><li aria-current="page">${esc(article.title)}</li></ol></nav>
 <header class="article__header"><p class="article__section"><a href="/${esc(article.category)}">${esc(section)}</a></p><h1 class="article__title">${esc(article.title)}</h1><p class="article__standfirst">${esc(article.standfirst)}</p><p class="article__byline">By ${esc((article.authors ?? []).join(' and '))}</p><p class="article__meta">Published <time datetime="${esc(article.published)}">${esc(date(article.published))}</time>${article.updated ? ` · Updated <time datetime="${esc(article.updated)}">${esc(date(article.updated))}</time>` : ''} · ${Math.max(1, Math.round(words / 230))} min read</p></header>
-${article.image ? figure(article.image, true, pictures) : ''}
-<div class="article__body">${article.body.map((b) => block(b, pictures)).join('')}</div>
+${article.image && !floor ? figure(article.image, true, pictures) : ''}
+<div class="article__body">${article.body.filter((b) => !floor || b.type !== 'image').map((b) => block(b, pictures)).join('')}</div>
 <nav aria-label="Tags" class="tags"><ul class="tags__list">${(article.tags ?? []).map((t) => `<li><a href="/tag/${esc(t)}" class="tags__link">${esc(t)}</a></li>`).join('')}</ul></nav>
 </article></div></main>
 <footer class="footer"><p class="footer__name">${esc(site.name)}</p></footer>
@@ -74,7 +75,7 @@ ${article.image ? figure(article.image, true, pictures) : ''}
   mkdirSync(join(out, route), { recursive: true });
   writeFileSync(join(out, route, 'index.html'), html);
   writeFileSync(join(out, '404.html'), '<!DOCTYPE html><title>Not found</title><p>Not found</p>');
-  for (const n of css) copyFileSync(join(dist, n), join(out, n));
+  if (!floor) for (const n of css) copyFileSync(join(dist, n), join(out, n));
   for (const p of pictures) {
     const from = join(dist, 'api', p);
     if (!existsSync(from)) continue;
@@ -92,11 +93,12 @@ function order(name) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dist, out, route] = process.argv.slice(2);
+  const floor = process.argv.includes('--floor');
+  const [dist, out, route] = process.argv.slice(2).filter((a) => a !== '--floor');
   if (!dist || !out) {
-    console.error('usage: node scripts/static-article.mjs DIST OUT [category/slug]');
+    console.error('usage: node scripts/static-article.mjs DIST OUT [category/slug] [--floor]');
     process.exit(2);
   }
-  const r = writeStaticArticle(dist, out, route);
+  const r = writeStaticArticle(dist, out, route, { floor });
   console.log(`wrote ${join(out, r.route.slice(1), 'index.html')} with ${r.css.length} stylesheets and ${r.pictures.length} pictures`);
 }

@@ -89,12 +89,13 @@ test('dist/sw.js is filled in at build time: a VERSION and the precache list', (
   const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(sw)[1]);
   assert.equal(precache[0], '404.html', 'the shell is the untouched 404.html');
   for (const pattern of [/^meridian-[0-9a-f]+\.js$/, /^meridian-[0-9a-f]+_bg\.wasm$/, /^loader-[0-9a-f]+\.js$/,
-    /^tokens-[0-9a-f]+\.css$/, /^favicon-[0-9a-f]+\.svg$/, /^manifest\.webmanifest$/, /^site\.json$/]) {
+    /^style-[0-9a-f]+\.css$/, /^favicon-[0-9a-f]+\.svg$/, /^manifest\.webmanifest$/, /^site\.json$/,
+    /^live-[0-9a-f]+\.js$/, /^live-[0-9a-f]+_bg\.wasm$/, /^live-loader-[0-9a-f]+\.js$/]) {
     assert.ok(precache.some((n) => pattern.test(n)), `${pattern} is precached`);
   }
   assert.ok(!precache.includes('sw.js') && !precache.includes('index.html'));
   // The loader registers the worker, and its integrity covers the registration.
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const html = readFileSync(join(DIST, '404.html'), 'utf8');
   const [, loader] = /<script type="module" src="\/(loader-[0-9a-f]+\.js)"/.exec(html);
   assert.match(readFileSync(join(DIST, loader), 'utf8'), /navigator\.serviceWorker\.register\("\/sw\.js", \{ scope: "\/" \}\)/);
   for (const link of ['<link rel="manifest" href="/manifest.webmanifest"', '<link rel="apple-touch-icon" href="/icons/icon-192.png"',

@@ -19,12 +19,16 @@ function postBuild(profile, body) {
   writeFileSync(join(dir, 'index.html'),
     `<!DOCTYPE html><html><head><meta name="app-root" content="/" />${LOADER}</head><body>${body}</body></html>`);
   copyFileSync(join(ROOT, 'public/sw.js'), join(dir, 'sw.js'));
+  // The app as trunk stages it (the live module's build is real: cargo's, after the app's).
+  writeFileSync(join(dir, 'meridian-0123456789abcdef.js'), 'export default async function init() {}\n');
+  writeFileSync(join(dir, 'meridian-0123456789abcdef_bg.wasm'), '');
   try {
     execFileSync('node', [join(ROOT, 'scripts/post-build.mjs')], {
       cwd: ROOT, stdio: 'pipe',
       env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: profile, TRUNK_PUBLIC_URL: '/' },
     });
-    return { html: readFileSync(join(dir, 'index.html'), 'utf8'), files: readdirSync(dir), sw: readFileSync(join(dir, 'sw.js'), 'utf8') };
+    const page = profile === 'release' ? readFileSync(join(dir, '.page-shell.html'), 'utf8') : null;
+    return { html: readFileSync(join(dir, 'index.html'), 'utf8'), files: readdirSync(dir), sw: readFileSync(join(dir, 'sw.js'), 'utf8'), page };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -40,6 +44,9 @@ test('trunk serve: the live-reload script stays inline, the loader moves out, th
 
 test('trunk build --release: an inline script fails the build', () => {
   assert.throws(() => postBuild('release', '<script>alert(1)</script>'), /an inline script is left/);
-  const { html } = postBuild('release', '');
+  const { html, page } = postBuild('release', '');
   assert.match(html, /<script type="module" src="\/loader-[0-9a-f]{16}\.js" integrity="sha384-/);
+  // A prerendered page's shell loads the live parts, not the app.
+  assert.match(page, /<script type="module" src="\/live-loader-[0-9a-f]{16}\.js" integrity="sha384-/);
+  assert.ok(!page.includes('meridian-0123456789abcdef') && !page.includes('/loader-'), page);
 });
