@@ -8,7 +8,6 @@
 // (the progress bar runs meanwhile) and then replaces the page (src/browser.rs `when_shown`),
 // and it is the single-page app from then on. A click before this script has run is a plain
 // link; one while the app loads waits for it.
-import init from '__LIVE_JS__';
 
 const ROOT = '__ROOT__';
 const APP_JS = '__APP_JS__';
@@ -89,4 +88,8 @@ document.addEventListener('submit', (e) => {
   takeover(url.href);
 });
 
-init({ module_or_path: '__LIVE_WASM__' });
+// The live parts start after the first paint: nothing but the page itself stands before it.
+requestAnimationFrame(() => setTimeout(async () => {
+  const live = await import('__LIVE_JS__');
+  await live.default({ module_or_path: '__LIVE_WASM__' });
+}));

@@ -1,6 +1,6 @@
-// The main thread's long tasks while the prerendered article page loads and hydrates, in
-// Debian's Chromium with the CPU slowed 4× (as Lighthouse's mobile preset assumes), and what
-// each is made of: where TBT comes from.
+// The main thread's long tasks while the prerendered article page loads and runs its live
+// parts, in Debian's Chromium with the CPU slowed 4× (as Lighthouse's mobile preset assumes),
+// and what each is made of: where TBT comes from.
 //
 //   node scripts/long-tasks.mjs [dist] [runs=5] [--by-crate]
 //
@@ -9,10 +9,10 @@
 // thread of 50 ms or more; "blocking" is the sum of (duration − 50 ms) over those after the
 // first contentful paint, as TBT counts it. Prints every run, then the medians. Lighthouse's
 // own TBT simulates the network too, so it is not the same number; compare runs of this
-// script with each other (docs/performance.md). Last, how many of the WASM's functions V8
-// compiled on their first call, and their code: what start-up runs, the same in every run.
+// script with each other (docs/performance.md). Last, how many of the live module's functions
+// V8 compiled on their first call, and their code: what start-up runs, the same in every run.
 // `--by-crate` splits that code by crate, from a copy of the module with its names
-// (`wasm-opt -Oz -g` on trunk's wasm-bindgen output in target/, checked to match dist's).
+// (`wasm-opt -Oz -g` on the build's wasm-bindgen output in target/, checked to match dist's).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,21 +93,21 @@ try {
 } finally {
   await server.close();
 }
-// The code those functions hold, from the main module's code section.
-const wasm = readdirSync(dist).find((f) => /^meridian-.*_bg\.wasm$/.test(f));
+// The code those functions hold, from the live module's code section.
+const wasm = readdirSync(dist).find((f) => /^live-.*_bg\.wasm$/.test(f));
 const { funcs, importedFuncs } = readWasm(readFileSync(join(dist, wasm)));
 const counts = results.map((r) => r.compiled.size);
 const bytes = [...results[0].compiled].reduce((s, i) => s + (funcs[i - importedFuncs]?.size ?? 0), 0);
 const code = funcs.reduce((s, f) => s + f.size, 0);
 console.log(`WASM functions compiled on first call: ${[...new Set(counts)].join(' / ')} of ${funcs.length}, ` +
-  `${(bytes / 1000).toFixed(1)} KB of the main module's ${(code / 1000).toFixed(1)} KB of code`);
+  `${(bytes / 1000).toFixed(1)} KB of the live module's ${(code / 1000).toFixed(1)} KB of code`);
 if (byCrate) {
   const tmp = mkdtempSync(join(tmpdir(), 'long-tasks-'));
-  execFileSync('wasm-opt', ['-Oz', '-g', 'target/wasm-bindgen/release/meridian_bg.wasm', '-o', join(tmp, 'named.wasm')], { stdio: 'ignore' });
+  execFileSync('wasm-opt', ['-Oz', '-g', 'target/wasm-bindgen/live/live_bg.wasm', '-o', join(tmp, 'named.wasm')], { stdio: 'ignore' });
   const named = readWasm(readFileSync(join(tmp, 'named.wasm')));
   rmSync(tmp, { recursive: true });
   if (named.funcs.length !== funcs.length || named.funcs.some((f, i) => f.size !== funcs[i].size)) {
-    throw new Error(`target/wasm-bindgen/release is not the build in ${dist}: build it again (trunk build --release)`);
+    throw new Error(`target/wasm-bindgen/live is not the build in ${dist}: build it again (trunk build --release)`);
   }
   const crates = new Map();
   for (const i of results[0].compiled) {

@@ -127,17 +127,17 @@ if (release) writeLivePages();
 /** The live parts' module and loader, and the shell of a prerendered page (see the top). */
 function writeLivePages() {
   execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
-  const out = join(dir, '.live');
+  // wasm-bindgen's output stays in target/ (scripts/long-tasks.mjs --by-crate names its functions).
+  const out = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-bindgen', 'live');
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
     join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
-  execFileSync('wasm-opt', ['-Oz', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.wasm')], { stdio: 'inherit' });
-  const wasm = readFileSync(join(out, 'live_bg.wasm'));
+  execFileSync('wasm-opt', ['-Oz', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });
+  const wasm = readFileSync(join(out, 'live_bg.opt.wasm'));
   const wasmName = `live-${hex(wasm)}_bg.wasm`;
   writeFileSync(join(dir, wasmName), wasm);
   const js = readFileSync(join(out, 'live.js'), 'utf8').replaceAll("'live_bg.wasm'", `'${wasmName}'`);
   const jsName = `live-${hex(js)}.js`;
   writeFileSync(join(dir, jsName), js);
-  rmSync(out, { recursive: true });
 
   const appJs = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+\.js$/.test(n));
   const appWasm = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+_bg\.wasm$/.test(n));
@@ -156,8 +156,7 @@ function writeLivePages() {
     .replace(/<link rel="preload"[^>]*application\/wasm[^>]*>/g, '')
     .replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '')
     .replace(/<link rel="stylesheet" href="[^"]*style-[0-9a-f]+\.css"[^>]*>/, () => `<style>${css}</style>`)
-    .replace('</head>', `<link rel="modulepreload" href="${root}${jsName}" integrity="${sri(js)}">` +
-      `<script type="module" src="${root}${loaderName}" integrity="${sri(loader)}"></script></head>`);
+    .replace('</head>', `<script type="module" src="${root}${loaderName}" integrity="${sri(loader)}"></script></head>`);
   if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
   writeFileSync(join(dir, '.page-shell.html'), page);
 

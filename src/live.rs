@@ -3,7 +3,8 @@
 //!
 //! A prerendered page (src/bin/prerender.rs) is the finished HTML of its content. Its loader
 //! (scripts/post-build.mjs) starts this module, which brings each live part up to date in its
-//! own place of the page, each in a short task of its own:
+//! own place of the page, each kind in a task of its own, changing the page only where it has
+//! to (every change costs the reader's phone a restyle of the page):
 //!
 //! | place in the page               | live part                                              |
 //! |---------------------------------|--------------------------------------------------------|
@@ -13,6 +14,7 @@
 //! | `.live-share[data-share]`       | share: the system sheet, or copy the link               |
 //! | `time[data-when]`               | "3 hours ago" in lists                                  |
 //! | `.live-rail[data-rail]`         | Top news and Related from the rail files (hidden if they fail) |
+//! | `<head>`: canonical, `og:url`, `og:image`, `twitter:image` | absolute, with the reader's origin (when `site.json` has no `url`) |
 //!
 //! The app is not part of this module. The loader fetches and compiles it when the reader
 //! shows an intent to navigate, and runs it on the first in-app navigation, when it takes
@@ -46,14 +48,7 @@ mod imp {
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .unwrap_or_else(|| "en-US".into());
-        let native = writes_locale_natively(&locale);
-        masthead_date(&doc, &locale);
-        for el in all(&doc, ".live-theme") {
-            mount(el, ThemeToggle);
-        }
-        for el in all(&doc, ".live-share[data-share]") {
-            share(el);
-        }
+        // What loads first: its request is under way while the rest runs.
         for el in all(&doc, ".masthead__weather[data-weather]") {
             weather(el);
         }
@@ -61,21 +56,44 @@ mod imp {
         for el in all(&doc, ".live-rail[data-rail]") {
             rail(el, root.clone());
         }
-        // The publish step writes English dates: other locales' are written again by the
-        // browser's `Intl`, whose first use is a long task, so in a task of its own.
-        if native {
-            relative_times(&doc, &locale);
-        } else {
+        masthead_date(&doc, &locale);
+        absolute_head_urls(&doc);
+        {
+            let (doc, locale) = (doc.clone(), locale.clone());
+            // The publish step writes English dates: other locales' are written again by
+            // the browser's `Intl`, whose first use is a long task of its own.
             next_task(move || {
-                localized_dates(&doc, &locale);
+                if !writes_locale_natively(&locale) {
+                    localized_dates(&doc, &locale);
+                }
                 relative_times(&doc, &locale);
             });
         }
+        let theme = doc.clone();
+        next_task(move || {
+            for el in all(&theme, ".live-theme") {
+                mount(el, ThemeToggle);
+            }
+        });
+        next_task(move || {
+            for el in all(&doc, ".live-share[data-share]") {
+                share(el);
+            }
+        });
     }
 
     /// The elements matching `selector`.
     fn all(doc: &Document, selector: &str) -> Vec<Element> {
-        let Ok(list) = doc.query_selector_all(selector) else {
+        list(doc.query_selector_all(selector))
+    }
+
+    /// The elements under `el` matching `selector`.
+    fn all_in(el: &Element, selector: &str) -> Vec<Element> {
+        list(el.query_selector_all(selector))
+    }
+
+    fn list(found: Result<web_sys::NodeList, wasm_bindgen::JsValue>) -> Vec<Element> {
+        let Ok(list) = found else {
             return Vec::new();
         };
         (0..list.length())
@@ -106,6 +124,26 @@ mod imp {
     async fn get<T: serde::de::DeserializeOwned>(url: &str) -> Option<T> {
         let text = fetch_text(url, DEFAULT_TIMEOUT_MS).await.ok()?;
         serde_json::from_str(&text).ok()
+    }
+
+    /// The head's page and picture addresses, written root-relative by the publish step when
+    /// it does not know the paper's public address: absolute, as crawlers want them.
+    fn absolute_head_urls(doc: &Document) {
+        let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
+            return;
+        };
+        let heads = "link[rel=canonical][href^='/'], meta[property='og:url'][content^='/'], \
+            meta[property='og:image'][content^='/'], meta[name='twitter:image'][content^='/']";
+        for el in all(doc, heads) {
+            let attr = if el.tag_name() == "LINK" {
+                "href"
+            } else {
+                "content"
+            };
+            if let Some(path) = el.get_attribute(attr).filter(|p| !p.starts_with("//")) {
+                let _ = el.set_attribute(attr, &format!("{origin}{path}"));
+            }
+        }
     }
 
     /// Today, from the page's table of coming days; `Intl` past it, in a task of its own.
@@ -157,6 +195,17 @@ mod imp {
         }
     }
 
+    /// Whether `el` lists exactly the articles of `file`, in order.
+    fn shows(el: &Element, file: &RailFile, root: &str) -> bool {
+        let links = all_in(el, "a.story-list__link");
+        links.len() == file.articles.len()
+            && links.iter().zip(&file.articles).all(|(link, a)| {
+                link.get_attribute("href").as_deref()
+                    == Some(&*crate::routes::article(root, &a.category, &a.slug))
+                    && link.text_content().as_deref() == Some(&*a.title)
+            })
+    }
+
     /// The share controls, for this page's address.
     fn share(el: Element) {
         let title = el.get_attribute("data-share").unwrap_or_default();
@@ -174,7 +223,7 @@ mod imp {
     fn weather(el: Element) {
         let url = el.get_attribute("data-weather").unwrap_or_default();
         let place = el.get_attribute("data-place").unwrap_or_default();
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             if let Some(weather) = get::<Weather>(&url).await {
                 mount(el, move || view! { <WeatherBadge place weather /> });
             }
@@ -186,8 +235,10 @@ mod imp {
         let url = el.get_attribute("data-rail").unwrap_or_default();
         let title = el.get_attribute("data-title").unwrap_or_default();
         let ranked = el.has_attribute("data-ranked");
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             match get::<RailFile>(&url).await {
+                // The page already shows these: nothing to change.
+                Some(file) if shows(&el, &file, &root) => {}
                 Some(file) if !file.articles.is_empty() => {
                     let items = file.articles;
                     mount(el, move || view! { <StoryList title items root ranked /> });

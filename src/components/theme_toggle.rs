@@ -9,9 +9,13 @@ pub fn ThemeToggle() -> impl IntoView {
     // `None` until mounted: the server does not know the reader's preference.
     let dark = RwSignal::new(None::<bool>);
     Effect::new(move |_| {
-        let initial = browser::stored_dark().unwrap_or_else(browser::prefers_dark);
-        browser::set_theme(initial, false);
-        dark.set(Some(initial));
+        // Without a choice of the reader's the stylesheet follows the system: touching
+        // `<html data-theme>` would restyle the whole page for nothing.
+        let stored = browser::stored_dark();
+        if let Some(choice) = stored {
+            browser::set_theme(choice, false);
+        }
+        dark.set(Some(stored.unwrap_or_else(browser::prefers_dark)));
     });
     let toggle = move |_| {
         let next = !dark.get_untracked().unwrap_or(false);
