@@ -269,7 +269,7 @@ export async function measureNavigation(dir, route, count, { browser, runs = 5, 
 
 // ---- Report ---------------------------------------------------------------------------------
 
-function reportMarkdown({ bytes, staticBytes, ours, stat, floor, nav, slowNav, budgets, date, dist }) {
+function reportMarkdown({ bytes, staticBytes, ours, stat, floor, others, nav, slowNav, budgets, date, dist }) {
   const t = budgets.targets;
   const lt = t.lighthouse;
   const ms = (n) => `${Math.round(n)} ms`;
@@ -323,6 +323,15 @@ function reportMarkdown({ bytes, staticBytes, ours, stat, floor, nav, slowNav, b
   if (ours.lcpElements.length) { lines.push(`LCP element (ours): ${ours.lcpElements.map((e) => `\`${e}\``).join('; ')}; static: ${stat.lcpElements.map((e) => `\`${e}\``).join('; ')}.`); lines.push(''); }
   if (ours.shifts.length) { lines.push(`Layout shifts (ours, element and score): ${ours.shifts.map((e) => `\`${e}\``).join(', ')}.`); lines.push(''); }
   if (ours.failing.length) { lines.push(`Audits that cost ours points in some run: ${ours.failing.map((f) => `\`${f}\``).join(', ')}.`); lines.push(''); }
+  lines.push(`### Other prerendered pages, Lighthouse, median of ${RUNS}`);
+  lines.push('');
+  lines.push('| Page | Performance | FCP | LCP | CLS | TBT | |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  for (const o of others) {
+    const ok = o.performance >= lt.performance && o.cls <= lt.cls && o.tbt <= lt.tbt_ms;
+    lines.push(`| \`${o.route}\` | ${o.performance} | ${ms(o.fcp)} | ${ms(o.lcp)} | ${o.cls.toFixed(3)} | ${ms(o.tbt)} | ${mark(ok)} |`);
+  }
+  lines.push('');
   lines.push('### Client-side navigation from a prerendered article');
   lines.push('');
   lines.push('From the new article JSON\'s `responseEnd` to the new headline shown (in the DOM, and at the next animation');
@@ -387,17 +396,22 @@ async function main() {
     const servers = [await serve(dist, { prerendered: true, compress: true, csp: true }),
       await serve(work, { prerendered: true, compress: true }), await serve(floorWork, { prerendered: true, compress: true })];
     const results = [];
+    const others = [];
     try {
       for (const [name, server] of [['ours', servers[0]], ['static page', servers[1]], ['floor', servers[2]]]) {
         console.log(`Lighthouse, ${name} (${RUNS} runs)…`);
         results.push(await lighthouseRuns(server.url + budgets.page, RUNS));
+      }
+      for (const route of budgets.other_pages) {
+        console.log(`Lighthouse, ${route} (${RUNS} runs)…`);
+        others.push({ route, ...await lighthouseRuns(servers[0].url + route, RUNS) });
       }
     } finally {
       for (const server of servers) await server.close();
     }
     const [ours, stat, floor] = results;
     const date = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
-    const md = reportMarkdown({ bytes, staticBytes, ours, stat, floor, nav, slowNav, budgets, date, dist });
+    const md = reportMarkdown({ bytes, staticBytes, ours, stat, floor, others, nav, slowNav, budgets, date, dist });
     console.log(`\n${md}\n`);
     writeReport(md);
     writeFileSync(join(ROOT, 'target/budgets-report.json'), JSON.stringify({ date, bytes, staticBytes, ours, stat, floor, nav, slowNav }, null, 2));
