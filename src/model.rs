@@ -441,6 +441,11 @@ impl RailFile {
     }
 }
 
+/// The exit code of a publishing tool (`prerender`, `build_search_index`) that wrote
+/// everything it could but left out content it could not read, which it named on stderr:
+/// the paper is published, and someone should look. 1 is a failure that wrote nothing.
+pub const EXIT_WITH_SKIPS: u8 = 3;
+
 /// The current conditions of the masthead weather (Open-Meteo's `current` shape).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weather {

@@ -23,7 +23,11 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 struct Output {
+    /// The sitemap parts, one after the other.
     sitemap: String,
+    /// `sitemap.xml`: the sitemap index.
+    index: String,
+    parts: usize,
     feed: String,
 }
 
@@ -42,12 +46,23 @@ fn generate(content_root: &Path, url: &str) -> Output {
         String::from_utf8_lossy(&run.stderr)
     );
     let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let index = read("sitemap.xml");
+    well_formed(&index);
+    // The index lists its parts, which are beside it.
+    let parts: Vec<String> = texts(&index, "loc")
+        .iter()
+        .map(|loc| read(loc.rsplit('/').next().unwrap()))
+        .collect();
+    for part in &parts {
+        well_formed(part);
+    }
     let output = Output {
-        sitemap: read("sitemap.xml"),
+        sitemap: parts.concat(),
+        index,
+        parts: parts.len(),
         feed: read("feed.xml"),
     };
     let _ = std::fs::remove_dir_all(&out);
-    well_formed(&output.sitemap);
     well_formed(&output.feed);
     output
 }
@@ -455,4 +470,45 @@ fn bad_input_fails_with_a_clear_message() {
     for d in [out, empty, dir, remote] {
         let _ = std::fs::remove_dir_all(d);
     }
+}
+
+#[test]
+fn a_large_paper_gets_a_sitemap_index_of_parts_within_the_protocol_limit() {
+    let articles: Vec<Value> = (0..119_998)
+        .map(|n| article(&format!("story-{n}"), 1 + n % 28, "A story"))
+        .collect();
+    let dir = fixture(site("Archive"), articles);
+    let out = generate(&dir, "https://paper.example/news/");
+    // The front page, one section and every article: 120,000 URLs in three parts.
+    assert!(out
+        .index
+        .contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert_eq!(
+        texts(&out.index, "loc"),
+        [1, 2, 3].map(|n| format!("https://paper.example/news/sitemap-{n}.xml"))
+    );
+    assert_eq!(count(&out.index, "<lastmod>"), 3);
+    assert_eq!(out.parts, 3);
+    assert_eq!(count(&out.sitemap, "<url>"), 120_000);
+    assert_eq!(count(&out.sitemap, "<urlset "), 3);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_smaller_paper_removes_the_sitemap_parts_it_no_longer_needs() {
+    let out = temp_dir("parts");
+    std::fs::write(out.join("sitemap-2.xml"), "stale").unwrap();
+    std::fs::write(out.join("sitemap-3.xml"), "stale").unwrap();
+    let dir = fixture(site("Small"), vec![article("one", 1, "One")]);
+    let run = Command::new(BIN)
+        .arg(&dir)
+        .arg(&out)
+        .args(["--url", "https://paper.example/"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(out.join("sitemap-1.xml").exists());
+    assert!(!out.join("sitemap-2.xml").exists() && !out.join("sitemap-3.xml").exists());
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(out);
 }

@@ -1,5 +1,8 @@
-//! Writes `sitemap.xml` and an Atom 1.0 `feed.xml` for a publisher's URL from the content
-//! the app reads (`site.json` and the index, following `next` shards).
+//! Writes the sitemap and an Atom 1.0 `feed.xml` for a publisher's URL from the content the
+//! app reads (`site.json` and the index, following `next` shards). The sitemap follows the
+//! protocol at any size: `sitemap.xml` is a sitemap index of `sitemap-1.xml`,
+//! `sitemap-2.xml`, … of at most 50,000 URLs each (parts of an earlier, larger run are
+//! removed).
 //!
 //! ```text
 //! cargo run --bin build_feeds -- public dist --url https://paper.example/
@@ -81,24 +84,68 @@ fn run(args: &[String]) -> Result<String, Failure> {
 
     let content_root = Path::new(content_root);
     let (site, articles) = read_content(content_root, &base).map_err(Failure::Input)?;
-    let sitemap = sitemap(&site, &articles, &base);
+    let urls = sitemap_urls(&site, &articles, &base);
+    let parts: Vec<String> = urls.chunks(SITEMAP_LIMIT).map(urlset).collect();
+    let parts = if parts.is_empty() {
+        vec![urlset(&[])]
+    } else {
+        parts
+    };
     let feed = feed(&site, &articles, &base);
 
     let out = Path::new(out_dir);
     std::fs::create_dir_all(out)
         .map_err(|e| Failure::Input(format!("cannot create {}: {e}", out.display())))?;
-    for (name, text) in [("sitemap.xml", &sitemap.0), ("feed.xml", &feed.0)] {
+    let write = |name: &str, text: &str| {
         let path = out.join(name);
         std::fs::write(&path, text)
-            .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))
+    };
+    let newest = urls.iter().filter_map(|(_, last)| *last).max();
+    let names: Vec<String> = (1..=parts.len()).map(sitemap_part).collect();
+    for (name, part) in names.iter().zip(&parts) {
+        write(name, part)?;
     }
+    // The parts of an earlier run with more URLs go.
+    for n in parts.len() + 1.. {
+        if std::fs::remove_file(out.join(sitemap_part(n))).is_err() {
+            break;
+        }
+    }
+    write("sitemap.xml", &sitemap_index(&base, &names, newest))?;
+    write("feed.xml", &feed.0)?;
     Ok(format!(
-        "wrote {} ({} URLs) and {} ({} entries) for {base}",
+        "wrote {} (an index of {} parts, {} URLs) and {} ({} entries) for {base}",
         out.join("sitemap.xml").display(),
-        sitemap.1,
+        parts.len(),
+        urls.len(),
         out.join("feed.xml").display(),
         feed.1
     ))
+}
+
+/// The file name of the `n`th sitemap part (from 1).
+fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// The sitemap index: every part, with the newest `lastmod` of the paper.
+fn sitemap_index(base: &str, parts: &[String], newest: Option<i64>) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for name in parts {
+        xml.push_str("  <sitemap>\n    <loc>");
+        xml.push_str(&escape(&routes::join(base, name)));
+        xml.push_str("</loc>\n");
+        if let Some(last) = newest {
+            xml.push_str(&format!("    <lastmod>{}</lastmod>\n", rfc3339(last)));
+        }
+        xml.push_str("  </sitemap>\n");
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
 }
 
 /// Checks `--url` and returns it with exactly one trailing slash: `https://host/sub/`.
@@ -237,8 +284,13 @@ fn modified(a: &ArticleSummary) -> i64 {
         .map_or(a.published.millis, |u| u.millis.max(a.published.millis))
 }
 
-/// The sitemap and its number of URLs.
-fn sitemap(site: &Site, articles: &[ArticleSummary], base: &str) -> (String, usize) {
+/// Every URL of the sitemap with its last modification: the front page, the sections, the
+/// tags and the articles.
+fn sitemap_urls(
+    site: &Site,
+    articles: &[ArticleSummary],
+    base: &str,
+) -> Vec<(String, Option<i64>)> {
     let newest = |c: Option<&str>| {
         articles
             .iter()
@@ -277,18 +329,16 @@ fn sitemap(site: &Site, articles: &[ArticleSummary], base: &str) -> (String, usi
     for a in articles {
         urls.push((article_url(base, a), Some(modified(a))));
     }
-    if urls.len() > SITEMAP_LIMIT {
-        eprintln!(
-            "build_feeds: warning: {} URLs, over the sitemap limit of {SITEMAP_LIMIT}; split it",
-            urls.len()
-        );
-    }
+    urls
+}
 
+/// One sitemap part: a `urlset` of at most [`SITEMAP_LIMIT`] URLs.
+fn urlset(urls: &[(String, Option<i64>)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (loc, last) in &urls {
+    for (loc, last) in urls {
         xml.push_str("  <url>\n    <loc>");
         xml.push_str(&escape(loc));
         xml.push_str("</loc>\n");
@@ -298,7 +348,7 @@ fn sitemap(site: &Site, articles: &[ArticleSummary], base: &str) -> (String, usi
         xml.push_str("  </url>\n");
     }
     xml.push_str("</urlset>\n");
-    (xml, urls.len())
+    xml
 }
 
 /// The Atom feed and its number of entries.

@@ -10,7 +10,9 @@
 //! `CONTENT_DIR/search/meta.json`, `shard-XX.json` (doc ids) and `pos-XX-YY.json` (word
 //! positions). Prints the sizes (gzip sizes from `gzip -9 -c`), what sample one-word
 //! queries cost, and the time taken. The output depends only on the content: building
-//! twice gives the same bytes.
+//! twice gives the same bytes. An article file that is missing or damaged is named with
+//! why (the JSON path of a bad value) and indexed without its words; the index is still
+//! written, and the exit code is then [`meridian::model::EXIT_WITH_SKIPS`].
 
 use meridian::model::{decode, Article, IndexPage};
 use meridian::search_index::{
@@ -52,7 +54,9 @@ fn main() -> ExitCode {
     };
     let quiet = args.iter().any(|a| a == "--quiet");
     match run(Path::new(dir), shards, block, quiet) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(0) => ExitCode::SUCCESS,
+        // Written, with the words of some articles left out: see `load`.
+        Ok(_) => ExitCode::from(meridian::model::EXIT_WITH_SKIPS),
         Err(e) => {
             eprintln!("build_search_index: {e}");
             ExitCode::FAILURE
@@ -64,9 +68,13 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The (slug, body text) of every article of the index, in index order.
-fn load(dir: &Path) -> Result<Vec<(String, String)>, String> {
+/// The (slug, body text) of every article of the index, in index order. An article whose file
+/// is missing or does not decode is named on stderr and indexed without its words: it keeps
+/// its doc id, so the index still matches the paper's (its fingerprint) and every other
+/// article is found. The second value counts them.
+fn load(dir: &Path) -> Result<(Vec<(String, String)>, usize), String> {
     let mut out = Vec::new();
+    let mut skipped = 0;
     let mut seen = HashSet::new();
     let mut visited = HashSet::new();
     let mut next = Some("articles.json".to_string());
@@ -83,13 +91,21 @@ fn load(dir: &Path) -> Result<Vec<(String, String)>, String> {
                 continue; // listed twice: the first (newer) entry wins
             }
             let path = dir.join("articles").join(format!("{slug}.json"));
-            let article: Article =
-                decode(&path.display().to_string(), &read(&path)?).map_err(|e| e.to_string())?;
-            out.push((slug, article.body_text()));
+            let article = read(&path).and_then(|text| {
+                decode::<Article>(&path.display().to_string(), &text).map_err(|e| e.to_string())
+            });
+            match article {
+                Ok(article) => out.push((slug, article.body_text())),
+                Err(e) => {
+                    eprintln!("build_search_index: skipped the words of {slug}: {e}");
+                    skipped += 1;
+                    out.push((slug, String::new()));
+                }
+            }
         }
         next = page.next;
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 /// Bytes of `gzip -9 -c path`.
@@ -117,9 +133,10 @@ fn stats(mut sizes: Vec<usize>) -> String {
     )
 }
 
-fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<(), String> {
+/// Writes the index; `Ok(n)`: written, `n` articles without their words.
+fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<usize, String> {
     let started = Instant::now();
-    let articles = load(dir)?;
+    let (articles, skipped) = load(dir)?;
     let loaded = started.elapsed();
     let t = Instant::now();
     // Postings (term × article) decide the size of the doc-id shards, and on a small paper
@@ -185,7 +202,7 @@ fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<(
         total.as_secs_f64(),
     );
     if quiet {
-        return Ok(());
+        return Ok(skipped);
     }
     println!(
         "time: reading {:.2} s, building {:.2} s, writing {:.2} s",
@@ -221,7 +238,7 @@ fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<(
         );
     }
     sample_queries(&index, meta_gz, &shard_gz, &pos_gz);
-    Ok(())
+    Ok(skipped)
 }
 
 /// For one-word queries over a range of document frequencies, and a phrase of two of

@@ -64,14 +64,20 @@ fn block_on<F: std::future::Future>(fut: F) -> F::Output {
     POOL.with(|pool| pool.borrow_mut().run_until(fut))
 }
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("prerender: {e}");
-        std::process::exit(1);
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(0) => std::process::ExitCode::SUCCESS,
+        // Published, without the pages of the articles it named.
+        Ok(_) => std::process::ExitCode::from(meridian::model::EXIT_WITH_SKIPS),
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }
 
-fn run() -> Result<(), String> {
+/// Writes the pages; `Ok(n)`: written, `n` articles left to the client (named on stderr).
+fn run() -> Result<usize, String> {
     let mut args = std::env::args().skip(1);
     let dist = PathBuf::from(args.next().ok_or("usage: prerender DIST")?);
     any_spawner::Executor::init_local_custom_executor(OneThread)
@@ -93,7 +99,7 @@ fn run() -> Result<(), String> {
         println!(
             "prerender: content is not static files under dist/; every route renders client-side"
         );
-        return Ok(());
+        return Ok(0);
     }
     let source = Source::new(&root, &site).map_err(|e| e.to_string())?;
     let index = block_on(source.index_until(|_| false)).map_err(|e| format!("index: {e}"))?;
@@ -113,14 +119,21 @@ fn run() -> Result<(), String> {
             .filter(|c| is_slug(&c.slug))
             .map(|c| c.slug.clone()),
     );
+    let mut skipped = 0;
     for a in &index {
         match block_on(source.article(&a.slug)) {
             Ok(_) if is_slug(&a.category) => paths.push(format!("{}/{}", a.category, &*a.slug)),
-            Ok(_) => eprintln!(
-                "prerender: skipped {}: category `{}` is not a slug",
-                &*a.slug, a.category
-            ),
-            Err(e) => eprintln!("prerender: skipped {}: {e}", &*a.slug),
+            Ok(_) => {
+                skipped += 1;
+                eprintln!(
+                    "prerender: skipped {}: category `{}` is not a slug",
+                    &*a.slug, a.category
+                )
+            }
+            Err(e) => {
+                skipped += 1;
+                eprintln!("prerender: skipped {}: {e}", &*a.slug)
+            }
         }
     }
     let mut bytes = 0;
@@ -139,12 +152,16 @@ fn run() -> Result<(), String> {
     )?;
     write(&dist.join(MANIFEST), &paths.join("\n"))?;
     println!(
-        "prerender: {} pages ({} KB of HTML) in {}",
+        "prerender: {} pages ({} KB of HTML) in {}{}",
         paths.len(),
         bytes / 1024,
-        dist.display()
+        dist.display(),
+        match skipped {
+            0 => String::new(),
+            n => format!("; {n} articles skipped (named above), left to the client"),
+        }
     );
-    Ok(())
+    Ok(skipped)
 }
 
 /// The pages written by the last run, one path a line (the front page is the empty line).

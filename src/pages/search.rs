@@ -1,8 +1,10 @@
 //! `/search`: the query box and the generic filters, every bit of state in the URL.
 //!
-//! Typing updates the results after a pause and replaces the history entry; every other
+//! Typing updates the results on every key and replaces the history entry; every other
 //! control (and pressing Enter) pushes a new one, so Back/Forward and shared links restore
-//! the exact view. Bodies are searched through the paper's search index when it has one
+//! the exact view. Only network work (body shards of the search index, article files)
+//! waits for a pause in typing; meanwhile titles and standfirsts answer at once, with a note
+//! that the articles' text is still being searched. Bodies are searched through the paper's search index when it has one
 //! (`docs/search-index.md`), the snippets of the page shown being loaded after the
 //! results; without one, by fetching the article files of a small paper (see
 //! [`crate::source::BODY_SEARCH_LIMIT`]).
@@ -12,7 +14,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
-use crate::search::{highlight, run_with, snippet, words, Body, SearchQuery, Sort};
+use crate::search::{highlight, run_with, snippet, words, Body, Fields, SearchQuery, Sort};
 use crate::source::Corpus;
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
@@ -21,7 +23,7 @@ use leptos_router::NavigateOptions;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// How long typing pauses before the results follow.
+/// How long typing pauses before what a search needs from the network is loaded.
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
 
 /// The search page.
@@ -35,9 +37,25 @@ pub fn SearchPage() -> impl IntoView {
     });
     let source = ctx.source.clone();
     let key = Memo::new(move |_| source.corpus_key(&query.read()));
+    // The corpus asked for: the key, once it has held for a pause in typing. A key whose
+    // corpus needs no new request (the index alone) is asked for at once.
+    let settled = RwSignal::new(key.get_untracked());
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let next = key.get();
+        if let Some(h) = pause.get_value() {
+            h.clear();
+        }
+        if next == "index" || next.is_empty() {
+            settled.set(next);
+        } else {
+            let handle = set_timeout_with_handle(move || settled.set(next), TYPING_PAUSE).ok();
+            pause.set_value(handle);
+        }
+    });
     let source = ctx.source.clone();
     let corpus = Resource::new(
-        move || key.get(),
+        move || settled.get(),
         move |_| {
             let (source, query) = (source.clone(), query.get_untracked());
             send(async move { source.corpus(&query).await })
@@ -66,16 +84,29 @@ pub fn SearchPage() -> impl IntoView {
             <Transition fallback=Skeleton set_pending=ctx.set_pending>
                 {move || corpus.get().map(|r| match r {
                     Ok(corpus) => {
-                        // While the corpus of a new query loads, the old one is still here:
-                        // it keeps showing the query it was loaded for, never a mix.
                         let q = query.get();
-                        let q = if corpus.key == key.get() {
+                        if corpus.key == key.get() {
                             shown.set_value(q.clone());
-                            q
-                        } else {
-                            shown.get_value()
-                        };
-                        view! { <Results corpus query=q /> }.into_any()
+                            return view! { <Results corpus query=q /> }.into_any();
+                        }
+                        // The corpus of this query is not here yet (typing, or its body
+                        // hits loading). The index is: titles and standfirsts answer now.
+                        // Body hits of another query are never mixed in.
+                        if q.fields.title || q.fields.standfirst {
+                            let local = SearchQuery {
+                                fields: Fields { body: false, ..q.fields },
+                                ..q.clone()
+                            };
+                            let searching = q.fields.body && !words(&q.q).is_empty();
+                            return view! {
+                                {searching.then(|| view! {
+                                    <p class="search__note">"Searching the articles’ text too…"</p>
+                                })}
+                                <Results corpus query=local />
+                            }
+                            .into_any();
+                        }
+                        view! { <Results corpus query=shown.get_value() /> }.into_any()
                     }
                     Err(e) => failure_view(e, move || corpus.refetch()),
                 })}
@@ -132,26 +163,15 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
             update(&|_| {});
         }
     };
-    let pending_typing = StoredValue::new(None::<TimeoutHandle>);
+    // Every key: the URL (replacing the entry) and with it the results.
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             text.set(event_target_value(&ev));
-            if let Some(h) = pending_typing.get_value() {
-                h.clear();
-            }
-            let go = go.clone();
-            let handle = set_timeout_with_handle(
-                move || {
-                    let mut q = query.get_untracked();
-                    q.q = text.get_untracked();
-                    q.page = 1;
-                    go(&q, true);
-                },
-                TYPING_PAUSE,
-            )
-            .ok();
-            pending_typing.set_value(handle);
+            let mut q = query.get_untracked();
+            q.q = text.get_untracked();
+            q.page = 1;
+            go(&q, true);
         }
     };
     let check = {

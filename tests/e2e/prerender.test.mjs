@@ -4,7 +4,7 @@
 // navigation, without a reload, and is the single-page app from then on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,9 +256,13 @@ test('a rerun after content changes drops stale pages and skips what does not re
     hostile.category = '../../escaped';
     writeFileSync(indexFile, JSON.stringify(index));
     writeFileSync(join(dir, `api/articles/${damaged.slug}.json`), '{"slug": ');
-    const out = execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+    const run = spawnSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender', '--', dir],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    assert.match(out, /prerender: \d+ pages/);
+    // Published, with the two articles it could not render named: the exit code says so.
+    assert.equal(run.status, 3, run.stderr);
+    assert.match(run.stdout, /prerender: \d+ pages .*; 2 articles skipped/);
+    assert.match(run.stderr, new RegExp(`skipped ${damaged.slug}: .*${damaged.slug}\\.json`));
+    assert.match(run.stderr, new RegExp(`skipped ${hostile.slug}: category`));
     assert.ok(!existsSync(join(dir, gone.category, gone.slug)), 'the deleted article has no page left');
     assert.ok(!existsSync(join(dir, damaged.category, damaged.slug, 'index.html')), 'a damaged article is left to the client');
     assert.ok(!existsSync(join(parent, 'escaped')) && !existsSync(join(dir, '..', '..', 'escaped')));

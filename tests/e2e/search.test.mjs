@@ -28,6 +28,25 @@ test('typing updates the results and the URL without flooding history', async ()
   assert.equal(await box.inputValue(), 'shopkeepers');
 });
 
+test('titles and standfirsts answer on every key; the articles\' text follows after a pause', async () => {
+  const page = await h.page();
+  // The body shards of the search index arrive only when the test says so.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\/api\/search\/(shard|pos)-[^/]*\.json$/, async (route) => { await held; await route.continue(); });
+  await page.goto(h.url + '/search');
+  await page.getByText('Type a word or two').waitFor();
+  await page.getByRole('searchbox', { name: 'Search for' }).pressSequentially('grid', { delay: 30 });
+  await page.waitForURL(/\/search\?q=grid$/);
+  await page.locator('.result__title').filter({ hasText: 'EU leaders strike overnight deal' }).waitFor();
+  await page.getByText('Searching the articles’ text too…').waitFor();
+  const before = (await titles(page)).length;
+  release();
+  await page.getByText('Searching the articles’ text too…').waitFor({ state: 'detached' });
+  await count(page).waitFor();
+  assert.ok((await titles(page)).length >= before);
+});
+
 test('every filter writes the URL, and the URL restores them after a reload and on Back', async () => {
   const page = await h.page();
   await page.goto(h.url + '/search?q=energy');

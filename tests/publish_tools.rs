@@ -1,0 +1,71 @@
+//! The publishing tools on damaged content: they name what they could not read, write
+//! everything else, and say so with their exit code (`model::EXIT_WITH_SKIPS`).
+
+use std::path::Path;
+use std::process::Command;
+
+/// A copy of the sample content in a fresh directory.
+fn sample_copy(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("meridian-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api");
+    std::fs::copy(from.join("articles.json"), dir.join("articles.json")).unwrap();
+    for entry in std::fs::read_dir(from.join("articles")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join("articles").join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_search_index_is_written_without_the_words_of_a_damaged_or_missing_article() {
+    let dir = sample_copy("search-skips");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("articles.json")).unwrap()).unwrap();
+    let slugs: Vec<&str> = index["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["slug"].as_str().unwrap())
+        .collect();
+    let (damaged, missing) = (slugs[0], slugs[1]);
+    std::fs::write(
+        dir.join("articles").join(format!("{damaged}.json")),
+        r#"{"slug": "x", "title": 7}"#,
+    )
+    .unwrap();
+    std::fs::remove_file(dir.join("articles").join(format!("{missing}.json"))).unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_build_search_index"))
+        .arg(&dir)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(meridian::model::EXIT_WITH_SKIPS.into()),
+        "{stderr}"
+    );
+    // Each is named, and why: the damaged one with what is wrong where.
+    assert!(
+        stderr.contains(&format!("skipped the words of {damaged}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{damaged}.json is damaged: missing field `body`")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("skipped the words of {missing}")),
+        "{stderr}"
+    );
+    // Every article keeps its doc id: the index matches the paper's list.
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("search/meta.json")).unwrap())
+            .unwrap();
+    assert_eq!(meta["docs"].as_u64(), Some(slugs.len() as u64));
+    assert!(std::fs::read_dir(dir.join("search")).unwrap().count() > 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
