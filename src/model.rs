@@ -1,4 +1,4 @@
-//! Serde types of the content contract (`shared/CONTENT_API.md`) and their decoding.
+//! Serde types of the content contract (`docs/content-api.md`) and their decoding.
 //!
 //! Pure: no leptos, no web-sys. Unknown fields are ignored, unknown body blocks are skipped,
 //! and every decode error names the file and the JSON path of the bad value.

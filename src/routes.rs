@@ -1,4 +1,4 @@
-//! Pure URL building and parsing for the routes of the contract (§6).
+//! Pure URL building and parsing for the routes of the contract (docs/content-api.md §6).
 //!
 //! Every internal link is built here, so a sub-path deploy changes one place.
 

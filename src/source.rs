@@ -2,7 +2,7 @@
 //!
 //! Pages ask a [`Source`] for data; components never fetch. Loaded files are cached, so
 //! Back/Forward and revisits reuse them. Two backends sit behind the same methods: the
-//! static JSON of the contract (§2–3) and a WordPress REST API (§5, [`crate::wordpress`]);
+//! static JSON of the contract (docs/content-api.md §2–3) and a WordPress REST API (§5, [`crate::wordpress`]);
 //! pages never know which one they read.
 
 mod fetch;

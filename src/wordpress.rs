@@ -1,4 +1,4 @@
-//! The WordPress REST API (`wp/v2`, contract §5) mapped onto the content model.
+//! The WordPress REST API (`wp/v2`, docs/content-api.md §5) mapped onto the content model.
 //!
 //! Pure: no leptos, no web-sys. Posts are read field by field from JSON values, so a post
 //! with a missing `_embedded` part, an empty excerpt or an odd field still maps (a post

@@ -1,4 +1,4 @@
-//! The WordPress mapping (contract §5) on answers recorded from a real WordPress 6.1
+//! The WordPress mapping (docs/content-api.md §5) on answers recorded from a real WordPress 6.1
 //! (tests/fixtures/wordpress, see docs/wordpress-testing.md) and on hand-made posts for what a
 //! real site can send: missing `_embedded` parts, empty excerpts, entities, shortcodes,
 //! hostile HTML.

@@ -1,4 +1,4 @@
-//! Builds `articles.json` (the index of contract §2) from the article files.
+//! Builds `articles.json` (the index of docs/content-api.md §2) from the article files.
 //!
 //! ```text
 //! cargo run --bin build_index -- public/api            # one index file
