@@ -1,4 +1,6 @@
-// The loader of a prerendered page (filled in and hashed by scripts/post-build.mjs).
+// The loader of a prerendered page (filled in and hashed by scripts/post-build.mjs), started
+// after the page's first paint by a line of inline script (nothing but the page stands before
+// that paint).
 //
 // The page is finished HTML: at load only its live parts run (src/live.rs, a small WASM
 // module of their own). The app is fetched and compiled when the reader shows an intent to
@@ -88,8 +90,7 @@ document.addEventListener('submit', (e) => {
   takeover(url.href);
 });
 
-// The live parts start after the first paint: nothing but the page itself stands before it.
-requestAnimationFrame(() => setTimeout(async () => {
-  const live = await import('__LIVE_JS__');
-  await live.default({ module_or_path: '__LIVE_WASM__' });
-}));
+// The live parts: a page whose live parts fail to load is still the page, with plain links.
+import('__LIVE_JS__')
+  .then((live) => live.default({ module_or_path: '__LIVE_WASM__' }))
+  .catch((error) => console.warn('live parts not started', error));

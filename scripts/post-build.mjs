@@ -88,11 +88,13 @@ if (mainJs && readFileSync(join(dir, mainJs), 'utf8').match(splitImport)) {
     `<link rel="modulepreload" href="${root}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
 }
 
-// Registers the worker once the page has loaded (it never competes with the first paint).
-// It runs before the loader awaits the WASM, so a failing start still installs it.
+// Registers the worker once the page has loaded (it never competes with the first paint), or
+// at once if it has (a prerendered page's loader runs after its first paint). It runs before
+// the loader awaits the WASM, so a failing start still installs it.
 const register = release
-  ? `if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker` +
-    `.register(${JSON.stringify(root + 'sw.js')}, { scope: ${JSON.stringify(root)} }).catch(() => {}));\n`
+  ? `if ('serviceWorker' in navigator) { const register = () => navigator.serviceWorker` +
+    `.register(${JSON.stringify(root + 'sw.js')}, { scope: ${JSON.stringify(root)} }).catch(() => {}); ` +
+    `if (document.readyState === 'complete') register(); else addEventListener('load', register); }\n`
   : '';
 
 // Once the app has died (a panic: `<html data-app="dead">`, set by its panic hook), its
@@ -150,23 +152,30 @@ function writeLivePages() {
   const loaderName = `live-loader-${hex(loader)}.js`;
   writeFileSync(join(dir, loaderName), loader);
 
-  // The page shell: no request before the first paint but the page itself.
+  // The page shell: no request before the first paint but the page itself. A few bytes of
+  // inline script (allowed by their hash, like the CSS) start the loader after that paint.
+  const bootstrap = `requestAnimationFrame(() => setTimeout(() => { const s = document.createElement('script'); ` +
+    `s.type = 'module'; s.src = ${JSON.stringify(root + loaderName)}; s.integrity = ${JSON.stringify(sri(loader))}; ` +
+    `document.head.append(s); }));`;
   let page = html
     .replace(/<link rel="modulepreload"[^>]*>/g, '')
     .replace(/<link rel="preload"[^>]*application\/wasm[^>]*>/g, '')
     .replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '')
     .replace(/<link rel="stylesheet" href="[^"]*style-[0-9a-f]+\.css"[^>]*>/, () => `<style>${css}</style>`)
-    .replace('</head>', `<script type="module" src="${root}${loaderName}" integrity="${sri(loader)}"></script></head>`);
+    .replace('</head>', `<script>${bootstrap}</script></head>`);
   if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
   writeFileSync(join(dir, '.page-shell.html'), page);
 
-  // The inline CSS is allowed by its hash, and by nothing else.
+  // The inline CSS and script are allowed by their hashes, and by nothing else.
   const headers = join(dir, '_headers');
   if (existsSync(headers)) {
-    const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
-    const text = readFileSync(headers, 'utf8');
-    if (!text.includes("style-src 'self';")) throw new Error("post-build: no `style-src 'self';` in _headers");
-    writeFileSync(headers, text.replace("style-src 'self';", `style-src 'self' ${hash};`));
+    const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    let text = readFileSync(headers, 'utf8');
+    for (const [directive, inline] of [["style-src 'self'", css], ["script-src 'self' 'wasm-unsafe-eval'", bootstrap]]) {
+      if (!text.includes(`${directive};`)) throw new Error(`post-build: no \`${directive};\` in _headers`);
+      text = text.replace(`${directive};`, `${directive} ${hash(inline)};`);
+    }
+    writeFileSync(headers, text);
   }
 }
 
