@@ -1,6 +1,6 @@
 // The loader of a prerendered page (filled in and hashed by scripts/post-build.mjs), started
-// after the page's first paint by a line of inline script (nothing but the page stands before
-// that paint).
+// once the page's first paint is on screen by a line of inline script (nothing but the page
+// stands before that paint).
 //
 // The page is finished HTML: at load only its live parts run (src/live.rs, a small WASM
 // module of their own). The app is fetched and compiled when the reader shows an intent to

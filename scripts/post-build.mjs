@@ -154,9 +154,15 @@ function writeLivePages() {
 
   // The page shell: no request before the first paint but the page itself. A few bytes of
   // inline script (allowed by their hash, like the CSS) start the loader after that paint.
-  const bootstrap = `requestAnimationFrame(() => setTimeout(() => { const s = document.createElement('script'); ` +
-    `s.type = 'module'; s.src = ${JSON.stringify(root + loaderName)}; s.integrity = ${JSON.stringify(sri(loader))}; ` +
-    `document.head.append(s); }));`;
+  // Once the first contentful paint has been presented (its `paint` entry), or at `load` in a
+  // browser without paint timing: a start right after `requestAnimationFrame` can still come
+  // before that paint is on screen (Lighthouse then counts the live parts into FCP and LCP).
+  const bootstrap = `(() => { let started = false; const go = () => { if (started) return; started = true; ` +
+    `setTimeout(() => { const s = document.createElement('script'); s.type = 'module'; ` +
+    `s.src = ${JSON.stringify(root + loaderName)}; s.integrity = ${JSON.stringify(sri(loader))}; document.head.append(s); }); }; ` +
+    `if (window.PerformanceObserver?.supportedEntryTypes?.includes('paint')) new PerformanceObserver((l) => { ` +
+    `if (l.getEntriesByName('first-contentful-paint').length) go(); }).observe({ type: 'paint', buffered: true }); ` +
+    `else addEventListener('load', go); })();`;
   let page = html
     .replace(/<link rel="modulepreload"[^>]*>/g, '')
     .replace(/<link rel="preload"[^>]*application\/wasm[^>]*>/g, '')
