@@ -98,8 +98,8 @@ const register = release
   : '';
 
 // Once the app has died (a panic: `<html data-app="dead">`, set by its panic hook), its
-// click handlers can only fail: links go back to being plain links, so a page that could
-// not be hydrated, or the crash view's Reload link, still navigate.
+// click handlers can only fail: links go back to being plain links, so the page it left, or
+// the crash view's Reload link, still navigate.
 const plainLinksWhenDead = `addEventListener('click', (e) => { if (document.documentElement.dataset.app === 'dead') ` +
   `e.stopPropagation(); }, true);\n`;
 

@@ -3,7 +3,7 @@
 // build (before wasm-bindgen and wasm-opt, which drop the names):
 //
 //   CARGO_TARGET_DIR=/work/perf-target cargo build --release --target wasm32-unknown-unknown \
-//     --no-default-features --features hydrate --bin meridian
+//     --features split --bin meridian        (or --bin live: the live parts of a prerendered page)
 //   node scripts/wasm-crates.mjs /work/perf-target/wasm32-unknown-unknown/release/meridian.wasm [--markdown]
 //
 // A function belongs to the crate that names it: `leptos::…` → leptos,
@@ -118,9 +118,9 @@ export function crateOf(raw) {
   return paths[0];
 }
 
-/** crate → the direct dependencies of meridian that pull it in (cargo tree, the hydrate build). */
+/** crate → the direct dependencies of meridian that pull it in (cargo tree, the browser build). */
 export function owners(cwd = fileURLToPath(new URL('..', import.meta.url))) {
-  const out = execFileSync('cargo', ['tree', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'hydrate',
+  const out = execFileSync('cargo', ['tree', '--target', 'wasm32-unknown-unknown', '--features', 'split',
     '-e', 'normal', '--prefix', 'depth', '--format', '{lib}', '--no-dedupe', '--offline'],
   { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
   const map = new Map();

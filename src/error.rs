@@ -35,8 +35,8 @@ pub enum AppError {
     Unsupported(String),
 }
 
-/// How an error travels in a prerendered page's data: one flat record instead of an enum of
-/// struct variants, whose derived (de)serializers cost ≈ 3× the WASM.
+/// How an error is serialized (leptos resources hold serializable values): one flat record
+/// instead of an enum of struct variants, whose derived (de)serializers cost ≈ 3× the WASM.
 #[derive(Serialize, Deserialize)]
 struct Wire {
     kind: u8,

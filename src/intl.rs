@@ -4,7 +4,7 @@
 //! load. Bad locales or zones from `site.json` never throw: they fall back to `en-US` and
 //! the reader's zone (the article's own offset natively).
 
-use crate::format::{format_at_offset, format_utc, offset_minutes};
+use crate::format::{format_at_offset, format_plain, format_utc};
 
 /// What part of a date to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,16 +35,11 @@ pub fn format_timestamp(
     if cfg!(target_arch = "wasm32") {
         return format_date(millis, locale, time_zone, style);
     }
-    let offset = time_zone
-        .and_then(|tz| imp::offset_in(tz, millis))
-        .or_else(|| offset_minutes(text))
-        .unwrap_or(0);
-    format_at_offset(
-        millis,
-        offset,
-        style == DateStyle::LongDay,
-        style == DateStyle::DateTime,
-    )
+    let (long_day, with_time) = (style == DateStyle::LongDay, style == DateStyle::DateTime);
+    match time_zone.and_then(|tz| imp::offset_in(tz, millis)) {
+        Some(offset) => format_at_offset(millis, offset, long_day, with_time),
+        None => format_plain(millis, text, long_day, with_time),
+    }
 }
 
 /// "3 hours ago" in the reader's locale for times within a week of `now`; `None` further out,

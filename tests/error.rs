@@ -93,7 +93,8 @@ fn client_errors_timeouts_offline_and_bad_data_are_not_retried() {
 
 #[test]
 fn every_error_survives_the_trip_through_a_prerendered_page() {
-    // A prerendered page carries failed loads as JSON; hydration must read back the same error.
+    // Resources hold their values serialized where they cross from a server render: a failed
+    // load must read back as the same error.
     let errors = failures()
         .into_iter()
         .chain([AppError::Unsupported("no window".into())]);

@@ -88,8 +88,8 @@ pub fn Masthead(
         })
         .collect_view();
     let home = routes::home(&ctx.root);
-    // A plain GET form (it works before hydration and without JavaScript), submitted
-    // client-side once hydrated. Not leptos_router's <Form>: it navigates to its resolved
+    // A plain GET form (it works before the app runs and without JavaScript), submitted
+    // client-side by the app. Not leptos_router's <Form>: it navigates to its resolved
     // `action` (`/news/search`) through the router, which adds its base again
     // (`/news/news/search`) on a sub-path deploy. `navigate` takes a router-relative path.
     let query = NodeRef::<leptos::html::Input>::new();

@@ -103,7 +103,7 @@ test('the search code loads when a reader first searches; a failed load says so 
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto(h.url + '/world/eu-leaders-agree-grid-compact');
-  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // hydrated
+  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // the app runs
   assert.deepEqual(wasm.filter((p) => !/^\/meridian-[0-9a-f]+_bg\.wasm$/.test(p)), [], 'an article loads the main module only');
 
   // The chunk cannot be fetched (a dropped connection, or a deploy replaced it).
@@ -127,7 +127,7 @@ test('the search code loads when a reader first searches; a failed load says so 
 test("a page's code starts loading when the reader points at its link or focuses the search box", async () => {
   const page = await h.page();
   await page.goto(h.url + '/world/eu-leaders-agree-grid-compact');
-  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // hydrated
+  await page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor(); // the app runs
   const chunk = (name) => page.waitForRequest((r) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`).test(r.url()));
   // The search box: the search page's code comes while the reader types.
   const search = chunk('search_page');
