@@ -1,4 +1,5 @@
-//! Code a first view does not run, loaded when a reader first needs it.
+//! The routed pages whose code is a WASM chunk of its own, loaded when a reader first needs
+//! it (see [`crate::split`]).
 //!
 //! In the split build (`--features split` on wasm32, the release build of `dist/`), each
 //! function marked here goes into a WASM chunk of its own, which the browser fetches the
@@ -8,28 +9,15 @@
 //! the same way.
 
 use crate::error::AppError;
-use crate::model::{Article, Category};
 use crate::pages::{
     category::CategoryPage, failure_view, home::HomePage, search::SearchPage, tag::TagPage,
     Skeleton,
 };
 use crate::routes::{page_kind, PageKind};
-use crate::wordpress as wp;
+use crate::split::chunk_call;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
-use serde_json::Value;
 use std::future::Future;
-
-/// Calls a function of this module: awaits its chunk in the split build.
-macro_rules! chunk_call {
-    ($call:expr) => {{
-        #[cfg(all(feature = "split", target_arch = "wasm32"))]
-        let result = $call.await;
-        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-        let result = $call;
-        result
-    }};
-}
 
 /// Declares a routed page whose code is a chunk of its own: `$chunk` renders the page once
 /// its chunk is loaded, and `$route` is the lazy route the router shows
@@ -38,7 +26,7 @@ macro_rules! chunk_call {
 macro_rules! routed_chunk {
     ($(#[$doc:meta])* $route:ident, $chunk:ident, $preload:ident, $page:ident) => {
         #[cfg_attr(
-            all(feature = "split", target_arch = "wasm32"),
+            split_build,
             leptos::wasm_split::wasm_split(
                 $chunk,
                 wasm_split_path = ::leptos::wasm_split,
@@ -107,7 +95,7 @@ pub fn prefetch(root: &str, url: &str) {
 
 /// Loads the chunk a page of this kind needs (none for an article: it is in the main module).
 async fn load(kind: PageKind) -> Result<(), AppError> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    #[cfg(split_build)]
     match kind {
         PageKind::Home => preload_home().await?,
         PageKind::Section => preload_category().await?,
@@ -115,7 +103,7 @@ async fn load(kind: PageKind) -> Result<(), AppError> {
         PageKind::Search => preload_search().await?,
         PageKind::Article | PageKind::Other => {}
     }
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    #[cfg(not(split_build))]
     let _ = kind;
     Ok(())
 }
@@ -145,42 +133,4 @@ where
         </Suspense>
     }
     .into_any()
-}
-
-/// WordPress posts mapped to articles, one per post (`None`: a post the paper cannot show).
-/// Only a paper whose `site.json` names WordPress runs this.
-#[cfg_attr(
-    all(feature = "split", target_arch = "wasm32"),
-    leptos::wasm_split::wasm_split(wordpress, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn map_posts(
-    posts: &[Value],
-    known: &[Category],
-    popularity: Option<&str>,
-) -> Result<Vec<Option<Article>>, AppError> {
-    Ok(posts
-        .iter()
-        .map(|post| wp::article(post, known, popularity))
-        .collect())
-}
-
-/// [`map_posts`], once its chunk is loaded.
-pub async fn wordpress_articles(
-    posts: &[Value],
-    known: &[Category],
-    popularity: Option<&str>,
-) -> Result<Vec<Option<Article>>, AppError> {
-    chunk_call!(map_posts(posts, known, popularity))
-}
-
-/// A chunk that did not load: the network failed, or a deploy replaced it since this page
-/// loaded (the page's own code can then no longer load it; a reload gets the new one).
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-impl From<leptos::wasm_split::SplitLoaderError> for AppError {
-    fn from(error: leptos::wasm_split::SplitLoaderError) -> Self {
-        AppError::Network {
-            url: "the code of this page".into(),
-            message: format!("{error}; if it persists, reload the page"),
-        }
-    }
 }

@@ -27,6 +27,8 @@ pub mod search;
 pub mod search_index;
 pub mod seo;
 pub mod source;
+pub mod split;
+pub mod text;
 pub mod wordpress;
 
 use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};

@@ -3,7 +3,7 @@
 //! reasons and the measurements.
 //!
 //! Pure: no leptos, no web-sys. Titles and standfirsts are not in it: they are searched in
-//! memory over `articles.json`. Terms are the normalised words of [`crate::search::words`],
+//! memory over `articles.json`. Terms are the normalised words of [`crate::text::words`],
 //! so a body matches here exactly when [`crate::search::text_matches`] says it does.
 //!
 //! # Files (under `{base}/search/`, written by `build_search_index`)
@@ -46,7 +46,7 @@
 //! "glacier" is in doc 3 at words 17 and 57 and in doc 5 at word 5. A file with no terms
 //! is not written (no query needs it).
 
-use crate::search::words;
+use crate::text::words;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -402,7 +402,7 @@ pub fn positions_needed(
     Ok(out)
 }
 
-/// Answers a query of `terms` (normalised words, as from [`crate::search::words`]) from the
+/// Answers a query of `terms` (normalised words, as from [`crate::text::words`]) from the
 /// shards of [`shards_needed`] and the positions files of [`positions_needed`]. No terms
 /// match nothing, like `text_matches`.
 pub fn body_hits(

@@ -6,6 +6,7 @@
 //! pages never know which one they read.
 
 mod fetch;
+mod wordpress_chunk;
 
 use crate::error::AppError;
 use crate::model::{
@@ -265,7 +266,7 @@ impl Source {
             Some(wp::Popularity::Field(field)) => Some(field),
             _ => None,
         };
-        let mapped = crate::chunks::wordpress_articles(posts, known, field).await?;
+        let mapped = wordpress_chunk::wordpress_articles(posts, known, field).await?;
         let mut cache = self.lock();
         let articles: Vec<Article> = posts
             .iter()
