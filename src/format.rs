@@ -228,27 +228,30 @@ pub fn temperature_label(value: f64, unit: &str) -> Option<String> {
     Some(format!("{rounded} {unit}"))
 }
 
-/// Words and an icon for a WMO weather interpretation code (as Open-Meteo returns).
+/// Words and an icon for a WMO weather interpretation code (as Open-Meteo returns). The
+/// icon is a name (`sun`, `sun-cloud`, `cloud`, `fog`, `rain`, `snow`, `storm`, `weather`)
+/// that the stylesheet draws (`style/masthead.css`): no emoji, which a system without an
+/// emoji font shows as an empty box.
 pub fn weather_label(code: u16) -> (&'static str, &'static str) {
     match code {
-        0 => ("Clear sky", "☀️"),
-        1 => ("Mainly clear", "🌤️"),
-        2 => ("Partly cloudy", "⛅"),
-        3 => ("Overcast", "☁️"),
-        45 | 48 => ("Fog", "🌫️"),
-        51 | 53 | 55 => ("Drizzle", "🌦️"),
-        56 | 57 => ("Freezing drizzle", "🌧️"),
-        61 | 63 => ("Rain", "🌧️"),
-        65 => ("Heavy rain", "🌧️"),
-        66 | 67 => ("Freezing rain", "🌧️"),
-        71 | 73 => ("Snow", "🌨️"),
-        75 => ("Heavy snow", "❄️"),
-        77 => ("Snow grains", "🌨️"),
-        80..=82 => ("Rain showers", "🌦️"),
-        85 | 86 => ("Snow showers", "🌨️"),
-        95 => ("Thunderstorm", "⛈️"),
-        96 | 99 => ("Thunderstorm with hail", "⛈️"),
-        _ => ("Weather", "🌡️"),
+        0 => ("Clear sky", "sun"),
+        1 => ("Mainly clear", "sun-cloud"),
+        2 => ("Partly cloudy", "sun-cloud"),
+        3 => ("Overcast", "cloud"),
+        45 | 48 => ("Fog", "fog"),
+        51 | 53 | 55 => ("Drizzle", "rain"),
+        56 | 57 => ("Freezing drizzle", "rain"),
+        61 | 63 => ("Rain", "rain"),
+        65 => ("Heavy rain", "rain"),
+        66 | 67 => ("Freezing rain", "rain"),
+        71 | 73 => ("Snow", "snow"),
+        75 => ("Heavy snow", "snow"),
+        77 => ("Snow grains", "snow"),
+        80..=82 => ("Rain showers", "rain"),
+        85 | 86 => ("Snow showers", "snow"),
+        95 => ("Thunderstorm", "storm"),
+        96 | 99 => ("Thunderstorm with hail", "storm"),
+        _ => ("Weather", "weather"),
     }
 }
 

@@ -21,7 +21,7 @@ pub fn WeatherBadge(
         let (label, icon) = weather_label(current.weather_code);
         view! {
             <p class="weather" title=format!("{label} in {place}")>
-                <span class="weather__icon" aria-hidden="true">{icon}</span>
+                <span class=format!("weather__icon weather__icon--{icon}") aria-hidden="true"></span>
                 <span class="weather__temp">{temp}</span>
                 <span class="weather__label">{format!("{label}, {place}")}</span>
             </p>
