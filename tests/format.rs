@@ -89,7 +89,10 @@ fn wmo_codes_have_words_and_an_icon() {
     for code in [0, 1, 2, 3, 45, 51, 61, 71, 80, 95, 99, 12345] {
         let (words, icon) = weather_label(code);
         assert!(!words.is_empty(), "{code}");
-        assert!(css.contains(&format!(".weather__icon--{icon} {{")), "{code}: {icon}");
+        assert!(
+            css.contains(&format!(".weather__icon--{icon} {{")),
+            "{code}: {icon}"
+        );
     }
 }
 
