@@ -36,7 +36,8 @@ let html = readFileSync(file, 'utf8');
 
 const hex = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
-const targetDir = (profile) => join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown', profile);
+const target = process.env.CARGO_TARGET_DIR || 'target';
+const targetDir = (profile) => join(target, 'wasm32-unknown-unknown', profile);
 
 // One stylesheet, in the order index.html lists them.
 const sheet = /<link rel="stylesheet" href="[^"]*?([^"/]+\.css)"[^>]*>/g;
@@ -130,7 +131,7 @@ if (release) writeLivePages();
 function writeLivePages() {
   execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
   // wasm-bindgen's output stays in target/ (scripts/long-tasks.mjs --by-crate names its functions).
-  const out = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-bindgen', 'live');
+  const out = join(target, 'wasm-bindgen', 'live');
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
     join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
   execFileSync('wasm-opt', ['-Oz', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });

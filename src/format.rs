@@ -280,7 +280,6 @@ pub fn relative_label_en(value: i64, unit: &str) -> String {
         (-1, "day") => "yesterday".into(),
         (1, "day") => "tomorrow".into(),
         (v, _) if v < 0 => format!("{n} {unit}{plural} ago"),
-        (0, _) => format!("this {unit}"),
         _ => format!("in {n} {unit}{plural}"),
     }
 }

@@ -77,7 +77,7 @@ mod imp {
         });
         next_task(move || {
             for el in all(&doc, ".live-share[data-share]") {
-                share(el);
+                share(el, &doc);
             }
         });
     }
@@ -206,12 +206,13 @@ mod imp {
             })
     }
 
-    /// The share controls, for this page's address.
-    fn share(el: Element) {
+    /// The share controls, for this page's canonical address: the one the app shares
+    /// (`site.json` `url`, or this origin: [`absolute_head_urls`] ran before).
+    fn share(el: Element, doc: &Document) {
         let title = el.get_attribute("data-share").unwrap_or_default();
-        let url = web_sys::window()
-            .map(|w| w.location())
-            .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        let canonical = doc.query_selector("link[rel=canonical]").ok().flatten();
+        let url = canonical
+            .and_then(|link| link.get_attribute("href"))
             .unwrap_or_default();
         mount(
             el,

@@ -435,9 +435,12 @@ impl RailFile {
     /// The rail path of the paper's Top news, below the content base.
     pub const TOP: &'static str = "rails/top.json";
 
+    /// The directory of the articles' related picks, below the content base.
+    pub const RELATED_DIR: &'static str = "rails/related";
+
     /// The rail path of an article's related picks, below the content base.
     pub fn related(slug: &str) -> String {
-        format!("rails/related/{slug}.json")
+        format!("{}/{slug}.json", Self::RELATED_DIR)
     }
 }
 

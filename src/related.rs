@@ -1,6 +1,6 @@
 //! Pure picks over the index: top news, related articles, sections and pages.
 
-use crate::model::ArticleSummary;
+use crate::model::{ArticleSummary, RailItem, Site};
 use std::cmp::Ordering;
 
 /// Newest first.
@@ -16,6 +16,16 @@ pub fn for_rail(mut a: ArticleSummary) -> ArticleSummary {
     a.authors = Vec::new();
     a.image = None;
     a
+}
+
+/// What a rail shows of an article: its address, title and section name.
+pub fn rail_item(site: &Site, a: &ArticleSummary) -> RailItem {
+    RailItem {
+        slug: a.slug.to_string(),
+        category: a.category.clone(),
+        title: a.title.clone(),
+        section: crate::routes::category_name(site, &a.category).to_string(),
+    }
 }
 
 /// The `n` most popular articles; ties go to the newer one.

@@ -89,6 +89,9 @@ enum Backend {
     },
 }
 
+/// The corpus key of a static search over the index alone (no body words).
+const INDEX_ONLY: &str = "index";
+
 /// A value shared, not copied, between the source's cache and the views that read it
 /// (the 10 000 entries of a large paper's index are read on every keystroke of a search).
 /// Serialised as the value itself.
@@ -458,6 +461,12 @@ impl Source {
         });
     }
 
+    /// Whether the corpus of `key` ([`Source::corpus_key`]) needs no request beyond the index
+    /// a search page has loaded: the index alone, or no query for WordPress.
+    pub fn corpus_is_local(key: &str) -> bool {
+        key == INDEX_ONLY || key.is_empty()
+    }
+
     /// What the corpus of `query` depends on: a search reloads only when this changes
     /// (static: whether bodies are needed; WordPress: the server query).
     pub fn corpus_key(&self, query: &SearchQuery) -> String {
@@ -465,7 +474,7 @@ impl Source {
             Backend::Static => {
                 let terms = words(&query.q);
                 if !query.fields.body || terms.is_empty() {
-                    return "index".into();
+                    return INDEX_ONLY.into();
                 }
                 // Without an index every body is loaded once and any query runs over them;
                 // with one, the body hits depend on the words.

@@ -25,9 +25,8 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use meridian::model::{is_slug, ArticleSummary, ContentKind, RailFile, RailItem, Site};
-use meridian::related::{for_rail, related, top_news};
-use meridian::routes::category_name;
+use meridian::model::{is_slug, ArticleSummary, ContentKind, RailFile, Site};
+use meridian::related::{for_rail, rail_item, related, top_news};
 use meridian::source::{load_site, set_native_root, set_native_url_root, Source};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -188,21 +187,12 @@ fn write_rails(
     index: &[ArticleSummary],
 ) -> Result<(), String> {
     let file = |list: Vec<ArticleSummary>| {
-        let articles = list
-            .into_iter()
-            .map(|a| RailItem {
-                section: category_name(site, &a.category).to_string(),
-                slug: a.slug.to_string(),
-                category: a.category,
-                title: a.title,
-            })
-            .collect();
+        let articles = list.iter().map(|a| rail_item(site, a)).collect();
         serde_json::to_string(&RailFile { articles }).map_err(|e| e.to_string())
     };
-    let related_dir = dir.join(RailFile::related("x"));
-    let related_dir = related_dir.parent().ok_or("rail path")?;
-    let _ = std::fs::remove_dir_all(related_dir);
-    std::fs::create_dir_all(related_dir).map_err(|e| format!("{}: {e}", related_dir.display()))?;
+    let related_dir = dir.join(RailFile::RELATED_DIR);
+    let _ = std::fs::remove_dir_all(&related_dir);
+    std::fs::create_dir_all(&related_dir).map_err(|e| format!("{}: {e}", related_dir.display()))?;
     write(&dir.join(RailFile::TOP), &file(top_news(latest, 5))?)?;
     for a in index.iter().filter(|a| is_slug(&a.slug)) {
         let path = dir.join(RailFile::related(&a.slug));

@@ -2,7 +2,8 @@
 
 use crate::components::ad_slot::AdSlot;
 use crate::model::{is_slug, ArticleSummary, RailItem};
-use crate::{routes, use_ctx, Ctx};
+use crate::related::rail_item;
+use crate::{routes, use_ctx};
 use leptos::prelude::*;
 
 /// A titled list of article links, as a complementary landmark. Empty lists render nothing.
@@ -69,7 +70,7 @@ pub fn LiveStoryList(
     ranked: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let items = articles.iter().map(|a| rail_item(&ctx, a)).collect();
+    let items = articles.iter().map(|a| rail_item(&ctx.site, a)).collect();
     view! {
         <div
             class="live-rail"
@@ -79,16 +80,6 @@ pub fn LiveStoryList(
         >
             <StoryList title items root=ctx.root.to_string() ranked />
         </div>
-    }
-}
-
-/// What a rail shows of an article.
-pub fn rail_item(ctx: &Ctx, a: &ArticleSummary) -> RailItem {
-    RailItem {
-        slug: a.slug.to_string(),
-        category: a.category.clone(),
-        title: a.title.clone(),
-        section: ctx.category_name(&a.category),
     }
 }
 

@@ -4,10 +4,10 @@
 //! control (and pressing Enter) pushes a new one, so Back/Forward and shared links restore
 //! the exact view. Only network work (body shards of the search index, article files)
 //! waits for a pause in typing; meanwhile titles and standfirsts answer at once, with a note
-//! that the articles' text is still being searched. Bodies are searched through the paper's search index when it has one
-//! (`docs/search-index.md`), the snippets of the page shown being loaded after the
-//! results; without one, by fetching the article files of a small paper (see
-//! [`crate::source::BODY_SEARCH_LIMIT`]).
+//! that the articles' text is still being searched. Bodies are searched through the paper's
+//! search index when it has one (`docs/search-index.md`), the snippets of the page shown
+//! being loaded after the results; without one, by fetching the article files of a small
+//! paper (see [`crate::source::BODY_SEARCH_LIMIT`]).
 
 use super::{failure_view, Skeleton, PER_PAGE};
 use crate::components::page_meta::PageMeta;
@@ -15,7 +15,7 @@ use crate::components::pagination::Pagination;
 use crate::model::ArticleSummary;
 use crate::related::paginate;
 use crate::search::{highlight, run_with, snippet, words, Body, Fields, SearchQuery, Sort};
-use crate::source::Corpus;
+use crate::source::{Corpus, Source};
 use crate::{routes, send, use_ctx};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -46,7 +46,7 @@ pub fn SearchPage() -> impl IntoView {
         if let Some(h) = pause.get_value() {
             h.clear();
         }
-        if next == "index" || next.is_empty() {
+        if Source::corpus_is_local(&next) {
             settled.set(next);
         } else {
             let handle = set_timeout_with_handle(move || settled.set(next), TYPING_PAUSE).ok();
