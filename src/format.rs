@@ -197,11 +197,10 @@ pub fn writes_locale_natively(locale: &str) -> bool {
     matches!(locale, "en" | "en-US")
 }
 
-/// Today's masthead line from the publish step's table of coming days (`[[start, text], …]`,
+/// Today's masthead line from the publish step's table of coming days (`(start, text)`,
 /// each day's first millisecond in the site's zone, in order), at `now`. `None` past the
-/// table's last day, or for a table that does not parse: the browser's `Intl` then writes it.
-pub fn day_from_table(table: &str, now: i64) -> Option<String> {
-    let days: Vec<(i64, String)> = serde_json::from_str(table).ok()?;
+/// table's last day: the browser's `Intl` then writes it.
+pub fn day_from_table(days: &[(i64, String)], now: i64) -> Option<String> {
     let i = days.iter().rposition(|(start, _)| *start <= now)?;
     // The last entry only starts its day: its end is unknown, so it is not trusted.
     (i + 1 < days.len()).then(|| days[i].1.clone())

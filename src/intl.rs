@@ -60,8 +60,9 @@ pub fn format_relative(millis: i64, now: i64, locale: &str) -> Option<String> {
 }
 
 /// The publish step's table of the masthead's coming days, for the live date of a
-/// prerendered page: `days` days from the one `from` falls on, in the site's zone, as JSON
-/// `[[first millisecond of the day, "Saturday, December 5, 2026"], …]`. `None` in the browser,
+/// prerendered page (written into the Top news rail file, [`crate::model::RailFile::days`]):
+/// `days` days from the one `from` falls on, in the site's zone, as
+/// `[(first millisecond of the day, "Saturday, December 5, 2026"), …]`. Empty in the browser,
 /// without a zone (the reader's own decides the day), and for a locale the publish step does
 /// not write ([`crate::format::writes_locale_natively`]).
 pub fn masthead_days(
@@ -69,16 +70,16 @@ pub fn masthead_days(
     time_zone: Option<&str>,
     from: i64,
     days: u32,
-) -> Option<String> {
+) -> Vec<(i64, String)> {
     if !crate::format::writes_locale_natively(locale) {
-        return None;
+        return Vec::new();
     }
-    let starts = imp::day_starts(time_zone?, from, days)?;
-    let table: Vec<(i64, String)> = starts
+    let starts = time_zone.and_then(|tz| imp::day_starts(tz, from, days));
+    starts
+        .unwrap_or_default()
         .into_iter()
         .map(|(start, offset)| (start, format_at_offset(start, offset, true, false)))
-        .collect();
-    serde_json::to_string(&table).ok()
+        .collect()
 }
 
 /// The current time in milliseconds since the Unix epoch.

@@ -8,7 +8,7 @@
 //!
 //! | place in the page               | live part                                              |
 //! |---------------------------------|--------------------------------------------------------|
-//! | `.masthead__date[data-days]`    | today, from the publish step's table of coming days     |
+//! | `.masthead__date[data-paper]`   | today, from the coming days the publish step wrote into Top news' rail file |
 //! | `.masthead__weather[data-weather]` | the weather, loaded from its URL (hidden if it fails) |
 //! | `.live-theme`                   | the dark-mode toggle                                    |
 //! | `.live-share[data-share]`       | share: the system sheet, or copy the link               |
@@ -52,11 +52,7 @@ mod imp {
         for el in all(&doc, ".masthead__weather[data-weather]") {
             weather(el);
         }
-        let root = crate::root_from_document();
-        for el in all(&doc, ".live-rail[data-rail]") {
-            rail(el, root.clone());
-        }
-        masthead_date(&doc, &locale);
+        rails_and_date(&doc, &locale);
         absolute_head_urls(&doc);
         {
             let (doc, locale) = (doc.clone(), locale.clone());
@@ -146,20 +142,57 @@ mod imp {
         }
     }
 
-    /// Today, from the page's table of coming days; `Intl` past it, in a task of its own.
-    fn masthead_date(doc: &Document, locale: &str) {
-        for el in all(doc, ".masthead__date") {
-            let now = now_millis();
-            let table = el.get_attribute("data-days");
-            match table.and_then(|t| day_from_table(&t, now)) {
-                Some(today) => el.set_text_content(Some(&today)),
-                None => {
-                    let (locale, zone) = (locale.to_string(), el.get_attribute("data-tz"));
-                    next_task(move || {
-                        let today = format_date(now, &locale, zone.as_deref(), DateStyle::LongDay);
-                        el.set_text_content(Some(&today));
-                    });
+    /// The rails and the masthead date, from the rail files: each file fetched once, for every
+    /// place that shows it (Top news carries the masthead's coming days).
+    fn rails_and_date(doc: &Document, locale: &str) {
+        let root = crate::root_from_document();
+        // (file, its rail, the date if it reads that file)
+        let mut places: Vec<(String, Option<Element>, Option<Element>)> =
+            all(doc, ".live-rail[data-rail]")
+                .into_iter()
+                .map(|el| {
+                    (
+                        el.get_attribute("data-rail").unwrap_or_default(),
+                        Some(el),
+                        None,
+                    )
+                })
+                .collect();
+        if let Some(date) = doc.query_selector(".masthead__date").ok().flatten() {
+            let url = date.get_attribute("data-paper").unwrap_or_default();
+            match places.iter_mut().find(|p| p.0 == url) {
+                Some(place) => place.2 = Some(date),
+                None => places.push((url, None, Some(date))),
+            }
+        }
+        for (url, rail_el, date) in places {
+            let (root, locale) = (root.clone(), locale.to_string());
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = match url.is_empty() {
+                    true => None,
+                    false => get::<RailFile>(&url).await,
+                };
+                if let Some(el) = date {
+                    masthead_date(el, file.as_ref(), &locale);
                 }
+                if let Some(el) = rail_el {
+                    rail(el, file.as_ref(), &root);
+                }
+            });
+        }
+    }
+
+    /// Today, from the publish step's table of coming days; `Intl` past it, in a task of its own.
+    fn masthead_date(el: Element, file: Option<&RailFile>, locale: &str) {
+        let now = now_millis();
+        match file.and_then(|f| day_from_table(&f.days, now)) {
+            Some(today) => el.set_text_content(Some(&today)),
+            None => {
+                let (locale, zone) = (locale.to_string(), el.get_attribute("data-tz"));
+                next_task(move || {
+                    let today = format_date(now, &locale, zone.as_deref(), DateStyle::LongDay);
+                    el.set_text_content(Some(&today));
+                });
             }
         }
     }
@@ -231,21 +264,18 @@ mod imp {
         });
     }
 
-    /// A rail list from its rail file; hidden if the file does not load.
-    fn rail(el: Element, root: String) {
-        let url = el.get_attribute("data-rail").unwrap_or_default();
+    /// A rail list from its rail file; hidden if the file did not load.
+    fn rail(el: Element, file: Option<&RailFile>, root: &str) {
         let title = el.get_attribute("data-title").unwrap_or_default();
         let ranked = el.has_attribute("data-ranked");
-        wasm_bindgen_futures::spawn_local(async move {
-            match get::<RailFile>(&url).await {
-                // The page already shows these: nothing to change.
-                Some(file) if shows(&el, &file, &root) => {}
-                Some(file) if !file.articles.is_empty() => {
-                    let items = file.articles;
-                    mount(el, move || view! { <StoryList title items root ranked /> });
-                }
-                _ => hide(&el),
+        match file {
+            // The page already shows these: nothing to change.
+            Some(file) if shows(&el, file, root) => {}
+            Some(file) if !file.articles.is_empty() => {
+                let (items, root) = (file.articles.clone(), root.to_string());
+                mount(el, move || view! { <StoryList title items root ranked /> });
             }
-        });
+            _ => hide(&el),
+        }
     }
 }

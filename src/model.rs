@@ -419,6 +419,13 @@ pub struct IndexPage {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RailFile {
     pub articles: Vec<RailItem>,
+    /// Top news only: the masthead's coming days in the site's zone, `(first millisecond,
+    /// "Saturday, December 5, 2026")`, from the day of the publish on
+    /// ([`crate::intl::masthead_days`]), so a prerendered page shows today without `Intl` and
+    /// without carrying the day it was published. Empty for a locale the publish step does
+    /// not write, or a site without `time_zone`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<(i64, String)>,
 }
 
 /// One link of a rail: the article's address (`category`, `slug`), its title and the name of
@@ -434,6 +441,10 @@ pub struct RailItem {
 impl RailFile {
     /// The rail path of the paper's Top news, below the content base.
     pub const TOP: &'static str = "rails/top.json";
+
+    /// How many coming days Top news carries for the masthead date: past them, the
+    /// browser's `Intl` writes the date.
+    pub const DAYS_AHEAD: u32 = 31;
 
     /// The directory of the articles' related picks, below the content base.
     pub const RELATED_DIR: &'static str = "rails/related";

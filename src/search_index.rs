@@ -11,16 +11,19 @@
 //! `meta.json`, fetched first:
 //!
 //! ```json
-//! { "version": 2, "hash": "fnv1a32", "shards": 128, "docs": 10000,
+//! { "version": 3, "hash": "fnv1a32", "shards": 128, "docs": 10000,
 //!   "fingerprint": "9c1e…", "block": 1000 }
 //! ```
 //!
-//! Doc ids are the order of the articles in the index chain (`articles.json`, then each
-//! `next` page; a slug listed twice counts once, where it is first listed), which the
-//! search page loads anyway. `docs` is their number and `fingerprint` ([`fingerprint`]) is
-//! a hash of the slugs in that order: a client whose index pages say otherwise ignores the
-//! search index (it is stale). `hash` names how a term picks its shard: [`shard_of`] =
-//! 32-bit FNV-1a of the term's UTF-8 bytes, modulo `shards`.
+//! Doc ids number the articles of the index chain (`articles.json`, then each `next` page;
+//! a slug listed twice counts once, where it is first listed) from the oldest: the last
+//! listed is doc 0, the first (the newest) is doc `docs - 1` ([`BodyHits::into_positions`]
+//! turns them into positions in the chain). A new article then takes a new id and no other
+//! moves, so publishing it rewrites only the files that hold its words. `docs` is their
+//! number and `fingerprint` ([`fingerprint`]) is a hash of the slugs in doc-id order: a
+//! client whose index pages say otherwise ignores the search index (it is stale). `hash`
+//! names how a term picks its shard: [`shard_of`] = 32-bit FNV-1a of the term's UTF-8 bytes,
+//! modulo `shards`.
 //!
 //! `shard-XX.json` ([`shard_file`]), one per shard: the doc ids of every term that hashes
 //! to it, ascending, delta-encoded (the first is the id itself):
@@ -32,7 +35,7 @@
 //! "glacier" is in docs 3, 5 and 40. That is all a query of words needs (all words must be
 //! in the body, or spread over the fields searched).
 //!
-//! `pos-XX-YY.json` ([`positions_file`]): the word positions of the terms of shard `XX` in
+//! `pos-XX-Y.json` ([`positions_file`]): the word positions of the terms of shard `XX` in
 //! the docs of block `YY` (docs `YY × block` to `(YY + 1) × block − 1`), only fetched for an
 //! exact phrase of two words or more, and only for the blocks holding a candidate:
 //!
@@ -50,8 +53,8 @@ use crate::text::words;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-/// The format version in `meta.json`.
-pub const VERSION: u32 = 2;
+/// The format version in `meta.json` (3: doc ids from the oldest article).
+pub const VERSION: u32 = 3;
 
 /// The name of the hash scheme in `meta.json`.
 pub const HASH_SCHEME: &str = "fnv1a32";
@@ -93,7 +96,8 @@ impl Meta {
         None
     }
 
-    /// Whether this index was built from exactly these slugs, in this order.
+    /// Whether this index was built from exactly these slugs, in doc-id order (the index
+    /// chain's order reversed).
     pub fn describes<'a>(&self, slugs: impl ExactSizeIterator<Item = &'a str>) -> bool {
         slugs.len() == self.docs && fingerprint(slugs) == self.fingerprint
     }
@@ -106,7 +110,7 @@ pub struct Shard {
     pub terms: BTreeMap<String, Vec<u32>>,
 }
 
-/// One `search/pos-XX-YY.json`: positions of a shard's terms in a block of docs.
+/// One `search/pos-XX-Y.json`: positions of a shard's terms in a block of docs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Positions {
     /// Term → `[doc_delta, first_position, position_delta, …]` per doc, ascending.
@@ -164,15 +168,11 @@ pub fn blocks(meta: &Meta) -> usize {
     meta.docs.div_ceil(meta.block.max(1)).max(1)
 }
 
-/// The file name of the positions of shard `shard` in block `block`: `pos-07-03.json`
-/// (each number padded like [`shard_file`], to the width of `shards - 1` and of
-/// `blocks - 1`).
+/// The file name of the positions of shard `shard` in block `block`: `pos-07-3.json` (the
+/// shard padded like [`shard_file`]; the block not padded, so that a paper growing by a
+/// block renames no file).
 pub fn positions_file(meta: &Meta, shard: usize, block: usize) -> String {
-    format!(
-        "pos-{shard:0sw$}-{block:0bw$}.json",
-        sw = width(meta.shards),
-        bw = width(blocks(meta))
-    )
+    format!("pos-{shard:0sw$}-{block}.json", sw = width(meta.shards))
 }
 
 /// The distinct shards a query of `terms` needs, ascending.
@@ -185,46 +185,94 @@ pub fn shards_needed(meta: &Meta, terms: &[String]) -> Vec<usize> {
 
 /// Builds the index of `articles` (slug, body text), doc ids in the given order.
 pub fn build(articles: &[(String, String)], shards: usize, block: usize) -> Index {
-    let (shards, block) = (shards.max(1), block.max(1));
-    // Term → (doc, absolute positions), docs ascending since they are visited in order.
-    let mut postings: HashMap<String, Vec<(u32, Vec<u32>)>> = HashMap::new();
-    for (doc, (_, body)) in articles.iter().enumerate() {
-        let doc = doc as u32;
-        for (pos, word) in words(body).into_iter().enumerate() {
-            let list = postings.entry(word).or_default();
-            match list.last_mut() {
-                Some((d, positions)) if *d == doc => positions.push(pos as u32),
-                _ => list.push((doc, vec![pos as u32])),
-            }
+    let mut builder = Builder::new(shards, block);
+    let mut positions = BTreeMap::new();
+    for chunk in articles.chunks(builder.block) {
+        for (shard, file) in builder.add_block(chunk) {
+            positions.insert((shard, builder.blocks - 1), file);
         }
     }
-    let meta = Meta {
-        version: VERSION,
-        hash: HASH_SCHEME.into(),
-        shards,
-        docs: articles.len(),
-        fingerprint: fingerprint(articles.iter().map(|(slug, _)| slug.as_str())),
-        block,
-    };
-    let mut out = vec![Shard::default(); shards];
-    let mut positions: BTreeMap<(usize, usize), Positions> = BTreeMap::new();
-    for (term, list) in postings {
-        let shard = shard_of(&term, shards);
-        let docs: Vec<u32> = list.iter().map(|(d, _)| *d).collect();
-        out[shard].terms.insert(term.clone(), encode_docs(&docs));
-        for chunk in list.chunk_by(|a, b| a.0 as usize / block == b.0 as usize / block) {
-            let b = chunk[0].0 as usize / block;
-            positions
-                .entry((shard, b))
-                .or_default()
-                .terms
-                .insert(term.clone(), encode_postings(chunk));
-        }
-    }
+    let (meta, shards) = builder.finish();
     Index {
         meta,
-        shards: out,
+        shards,
         positions,
+    }
+}
+
+/// Builds an index one block of docs at a time: only that block's word positions are in
+/// memory, the doc-id lists of every term being all that grows (a 100,000-article paper
+/// fits in a few hundred megabytes).
+pub struct Builder {
+    shards: usize,
+    block: usize,
+    /// Blocks added so far.
+    blocks: usize,
+    /// Term → ascending doc ids.
+    docs: HashMap<String, Vec<u32>>,
+    /// The slugs so far, in doc-id order, for the fingerprint.
+    slugs: Vec<String>,
+}
+
+impl Builder {
+    pub fn new(shards: usize, block: usize) -> Builder {
+        Builder {
+            shards: shards.max(1),
+            block: block.max(1),
+            blocks: 0,
+            docs: HashMap::new(),
+            slugs: Vec::new(),
+        }
+    }
+
+    /// Adds the next block of docs (slug, body text): exactly `block` of them, or fewer for
+    /// the last block. Returns the positions files of that block, by shard.
+    pub fn add_block(&mut self, articles: &[(String, String)]) -> BTreeMap<usize, Positions> {
+        let first = (self.blocks * self.block) as u32;
+        self.blocks += 1;
+        // Term → (doc, absolute positions), docs ascending since they are visited in order.
+        let mut postings: HashMap<String, Vec<(u32, Vec<u32>)>> = HashMap::new();
+        for (i, (slug, body)) in articles.iter().enumerate() {
+            let doc = first + i as u32;
+            self.slugs.push(slug.clone());
+            for (pos, word) in words(body).into_iter().enumerate() {
+                let list = postings.entry(word).or_default();
+                match list.last_mut() {
+                    Some((d, positions)) if *d == doc => positions.push(pos as u32),
+                    _ => list.push((doc, vec![pos as u32])),
+                }
+            }
+        }
+        let mut files: BTreeMap<usize, Positions> = BTreeMap::new();
+        for (term, list) in postings {
+            let shard = shard_of(&term, self.shards);
+            let docs = self.docs.entry(term.clone()).or_default();
+            docs.extend(list.iter().map(|(d, _)| *d));
+            files
+                .entry(shard)
+                .or_default()
+                .terms
+                .insert(term, encode_postings(&list));
+        }
+        files
+    }
+
+    /// The index's `meta.json` and shards.
+    pub fn finish(self) -> (Meta, Vec<Shard>) {
+        let meta = Meta {
+            version: VERSION,
+            hash: HASH_SCHEME.into(),
+            shards: self.shards,
+            docs: self.slugs.len(),
+            fingerprint: fingerprint(self.slugs.iter().map(String::as_str)),
+            block: self.block,
+        };
+        let mut shards = vec![Shard::default(); self.shards];
+        for (term, docs) in self.docs {
+            let shard = shard_of(&term, self.shards);
+            shards[shard].terms.insert(term, encode_docs(&docs));
+        }
+        (meta, shards)
     }
 }
 
@@ -315,6 +363,24 @@ pub struct BodyHits {
 }
 
 impl BodyHits {
+    /// The same hits with each doc id of an index of `docs` articles turned into the
+    /// article's position in the index chain (newest first), ascending.
+    pub fn into_positions(self, docs: usize) -> BodyHits {
+        let flip = |ids: Vec<u32>| -> Vec<u32> {
+            let mut out: Vec<u32> = ids
+                .into_iter()
+                .filter(|id| (*id as usize) < docs)
+                .map(|id| (docs - 1 - id as usize) as u32)
+                .collect();
+            out.sort_unstable();
+            out
+        };
+        BodyHits {
+            terms: self.terms.into_iter().map(|(t, d)| (t, flip(d))).collect(),
+            matches: flip(self.matches),
+        }
+    }
+
     /// Whether doc `doc`'s body matches the whole query.
     pub fn matches(&self, doc: u32) -> bool {
         self.matches.binary_search(&doc).is_ok()

@@ -569,7 +569,7 @@ impl Source {
         exact: bool,
     ) -> Option<BodyHits> {
         let meta = self.search_meta().await?;
-        if !meta.describes(index.iter().map(|a| &*a.slug)) {
+        if !meta.describes(index.iter().rev().map(|a| &*a.slug)) {
             leptos::logging::warn!(
                 "the search index was built for other articles than the index pages list (stale); searching without it"
             );
@@ -577,7 +577,7 @@ impl Source {
             return None;
         }
         match self.index_answer(&meta, terms, exact).await {
-            Ok(hits) => Some(hits),
+            Ok(hits) => Some(hits.into_positions(meta.docs)),
             Err(e) => {
                 leptos::logging::warn!("search index: {e}; searching without it");
                 if index_is_broken(&e) {

@@ -191,13 +191,13 @@ fn doc_ids_and_postings_are_delta_encoded_and_round_trip() {
 }
 
 #[test]
-fn file_names_are_zero_padded() {
+fn shard_numbers_are_zero_padded_and_block_numbers_not() {
     let (meta, _) = {
         let index = build(&corpus(), 101, 3);
         (index.meta, ())
     };
     assert_eq!(blocks(&meta), 3);
-    assert_eq!(positions_file(&meta, 5, 2), "pos-005-02.json");
+    assert_eq!(positions_file(&meta, 5, 2), "pos-005-2.json");
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn meta_shards_and_positions_round_trip_through_json() {
     assert_eq!(
         text,
         format!(
-            r#"{{"version":2,"hash":"fnv1a32","shards":4,"docs":7,"fingerprint":"{}","block":3}}"#,
+            r#"{{"version":3,"hash":"fnv1a32","shards":4,"docs":7,"fingerprint":"{}","block":3}}"#,
             fingerprint(articles.iter().map(|(s, _)| s.as_str()))
         )
     );

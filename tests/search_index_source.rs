@@ -4,8 +4,8 @@
 
 use futures::executor::block_on;
 use meridian::model::{decode, Article, IndexPage, Site};
+use meridian::publish::Outputs;
 use meridian::search::{run_with, Body, SearchQuery};
-use meridian::search_index::{build, positions_file, shard_file};
 use meridian::source::{Corpus, Source};
 use std::path::{Path, PathBuf};
 
@@ -31,23 +31,12 @@ fn paper(name: &str, shards: usize, block: usize) -> PathBuf {
         let article: Article = decode(&file, &text).unwrap();
         bodies.push((a.slug.to_string(), article.body_text()));
     }
-    let built = build(&bodies, shards, block);
-    let write = |name: String, text: String| std::fs::write(dir.join("search").join(name), text);
-    write(
-        "meta.json".into(),
-        serde_json::to_string(&built.meta).unwrap(),
-    )
-    .unwrap();
-    for (i, s) in built.shards.iter().enumerate() {
-        write(shard_file(i, shards), serde_json::to_string(s).unwrap()).unwrap();
-    }
-    for ((s, b), p) in &built.positions {
-        write(
-            positions_file(&built.meta, *s, *b),
-            serde_json::to_string(p).unwrap(),
-        )
+    bodies.reverse(); // doc ids from the oldest
+    let slugs: Vec<String> = bodies.iter().map(|(slug, _)| slug.clone()).collect();
+    let mut next = bodies.iter();
+    let read = |chunk: &[String]| next.by_ref().take(chunk.len()).cloned().collect();
+    meridian::publish::search::write(&dir, &slugs, shards, block, read, &Outputs::default())
         .unwrap();
-    }
     dir
 }
 

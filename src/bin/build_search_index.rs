@@ -15,6 +15,7 @@
 //! written, and the exit code is then [`meridian::model::EXIT_WITH_SKIPS`].
 
 use meridian::model::{decode, Article, IndexPage};
+use meridian::publish::{search, Outputs};
 use meridian::search_index::{
     self, blocks, body_hits, positions_file, shard_file, Index, Meta, Shard,
 };
@@ -22,15 +23,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::Instant;
-
-/// Without `--shards`: one shard per this many postings (term × article), which gives a
-/// median shard of ≈ 10 KB gzip (measured on the 10 000-article synthetic paper: 3 M
-/// postings, 243 shards).
-const POSTINGS_PER_SHARD: usize = 12_500;
-
-/// Without `--shards`, at least one shard per this many distinct terms, so that on a
-/// small paper a query does not fetch the whole dictionary (the 36-article sample: 9).
-const TERMS_PER_SHARD: usize = 500;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -136,61 +128,41 @@ fn stats(mut sizes: Vec<usize>) -> String {
 /// Writes the index; `Ok(n)`: written, `n` articles without their words.
 fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<usize, String> {
     let started = Instant::now();
-    let (articles, skipped) = load(dir)?;
+    let (mut articles, skipped) = load(dir)?;
+    articles.reverse(); // doc ids from the oldest
     let loaded = started.elapsed();
     let t = Instant::now();
-    // Postings (term × article) decide the size of the doc-id shards, and on a small paper
-    // the number of distinct terms.
-    let mut distinct = HashSet::new();
-    let mut postings = 0;
-    for (_, body) in &articles {
-        let mut w = meridian::search::words(body);
-        w.sort_unstable();
-        w.dedup();
-        postings += w.len();
-        distinct.extend(w);
-    }
-    let shards = shards.unwrap_or_else(|| {
-        postings
-            .div_ceil(POSTINGS_PER_SHARD)
-            .max(distinct.len().div_ceil(TERMS_PER_SHARD))
-            .max(1)
-    });
-    let index = search_index::build(&articles, shards, block);
-    let building = t.elapsed();
-
-    let t = Instant::now();
     let out = dir.join("search");
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    // Remove the files of an earlier build.
-    for entry in std::fs::read_dir(&out)
-        .map_err(|e| e.to_string())?
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if (name.starts_with("shard-") || name.starts_with("pos-")) && name.ends_with(".json") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-    let write = |name: &str, text: &str| {
-        std::fs::write(out.join(name), text).map_err(|e| format!("{name}: {e}"))
-    };
-    let meta = &index.meta;
+    let shards = shards.unwrap_or_else(|| {
+        search::shard_count(
+            articles
+                .iter()
+                .map(|(_, body)| search::postings(body))
+                .sum(),
+        )
+    });
+    let slugs: Vec<String> = articles.iter().map(|(slug, _)| slug.clone()).collect();
+    let mut next = articles.iter();
+    let bodies = |chunk: &[String]| next.by_ref().take(chunk.len()).cloned().collect();
+    search::write(dir, &slugs, shards, block, bodies, &Outputs::default())?;
+    // The same index in memory, for the report.
+    let index = search_index::build(&articles, shards, block);
+    let shards = index.meta.shards;
+    let postings: usize = index
+        .shards
+        .iter()
+        .flat_map(|s| s.terms.values())
+        .map(Vec::len)
+        .sum();
+    let (meta, building) = (&index.meta, t.elapsed());
+    let size = |name: String| std::fs::metadata(out.join(name)).map_or(0, |m| m.len() as usize);
     let meta_text = serde_json::to_string(meta).map_err(|e| e.to_string())?;
-    write("meta.json", &meta_text)?;
-    let mut shard_raw = Vec::with_capacity(shards);
-    for (i, shard) in index.shards.iter().enumerate() {
-        let text = serde_json::to_string(shard).map_err(|e| e.to_string())?;
-        shard_raw.push(text.len());
-        write(&shard_file(i, shards), &text)?;
-    }
-    let mut pos_raw = Vec::with_capacity(index.positions.len());
-    for ((s, b), positions) in &index.positions {
-        let text = serde_json::to_string(positions).map_err(|e| e.to_string())?;
-        pos_raw.push(text.len());
-        write(&positions_file(meta, *s, *b), &text)?;
-    }
-    let writing = t.elapsed();
+    let shard_raw: Vec<usize> = (0..shards).map(|i| size(shard_file(i, shards))).collect();
+    let pos_raw: Vec<usize> = index
+        .positions
+        .keys()
+        .map(|(s, b)| size(positions_file(meta, *s, *b)))
+        .collect();
     let total = started.elapsed();
     let terms: usize = index.shards.iter().map(|s| s.terms.len()).sum();
     println!(
@@ -205,10 +177,9 @@ fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<u
         return Ok(skipped);
     }
     println!(
-        "time: reading {:.2} s, building {:.2} s, writing {:.2} s",
+        "time: reading {:.2} s, building and writing {:.2} s",
         loaded.as_secs_f64(),
-        building.as_secs_f64(),
-        writing.as_secs_f64()
+        building.as_secs_f64()
     );
     let meta_gz = gzip_size(&out.join("meta.json"))?;
     let shard_gz: Vec<usize> = (0..shards)

@@ -1,15 +1,11 @@
 //! The masthead: the paper's name, today's date, the weather, search and the sections.
 
 use crate::components::{theme_toggle::ThemeToggle, weather::WeatherBadge};
-use crate::intl::{masthead_days, now_millis, DateStyle};
-use crate::model::Weather;
+use crate::intl::{now_millis, DateStyle};
+use crate::model::{RailFile, Weather};
 use crate::{routes, use_ctx};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-
-/// How many coming days a prerendered page carries for its masthead date: past them, the
-/// browser's `Intl` writes the date.
-pub const MASTHEAD_DAYS: u32 = 31;
 
 /// The banner at the top of every page.
 ///
@@ -32,7 +28,8 @@ pub fn Masthead(
     let site = ctx.site.clone();
     let root = ctx.root.clone();
     // The reader's today: known in the browser only. A prerendered page must not carry the
-    // day it was built: it carries the coming days instead, for its live part to pick from.
+    // day it was built: its live part picks today from the coming days the publish step
+    // wrote into the Top news rail file (`data-paper`).
     let today = cfg!(target_arch = "wasm32").then(|| {
         crate::intl::format_date(
             now_millis(),
@@ -41,12 +38,7 @@ pub fn Masthead(
             DateStyle::LongDay,
         )
     });
-    let days = masthead_days(
-        &site.locale,
-        site.time_zone.as_deref(),
-        now_millis(),
-        MASTHEAD_DAYS,
-    );
+    let paper = ctx.source.rail_url(RailFile::TOP);
     let place = site
         .weather
         .as_ref()
@@ -106,7 +98,7 @@ pub fn Masthead(
     view! {
         <header class="masthead">
             <div class="masthead__top">
-                <p class="masthead__date" data-days=days data-tz=site.time_zone.clone()>{today}</p>
+                <p class="masthead__date" data-paper=paper data-tz=site.time_zone.clone()>{today}</p>
                 <div class="masthead__tools">
                     <div class="masthead__weather" data-weather=weather_url data-place=place_attr>
                         {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}

@@ -32,13 +32,18 @@ pub fn ArticlePage() -> impl IntoView {
         send(async move { source.article(&slug).await })
     });
     // The sidebars read the index; when it fails they disappear and the article stays.
-    // (A prerendered page's live rails read the publish step's rail files instead.)
+    // A prerendered page's rails are left empty, for their live part to fill from the publish
+    // step's rail files: the page then depends on its article alone, and a publish rewrites
+    // only the pages whose content changed.
     let source = ctx.source.clone();
     let index = Resource::new(
         || (),
         move |_| {
             let source = source.clone();
             send(async move {
+                if cfg!(feature = "ssr") {
+                    return Vec::new();
+                }
                 let list = source.latest().await.unwrap_or_default();
                 list.into_iter().map(for_rail).collect::<Vec<_>>()
             })

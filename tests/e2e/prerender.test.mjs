@@ -1,4 +1,4 @@
-// Prerendered pages (src/bin/prerender.rs) are static-first: real HTML for the first paint and
+// Prerendered pages (the publish step, src/bin/publish/) are static-first: real HTML for the first paint and
 // for readers and crawlers without JavaScript; at load only their live parts run (src/live.rs:
 // date, weather, theme, share, relative times, rails); the app takes over on the first in-app
 // navigation, without a reload, and is the single-page app from then on.
@@ -22,7 +22,7 @@ before(async () => { h = await start({ prerendered: true, csp: true }); });
 after(async () => { await h?.close(); });
 
 const heading = (page) => page.getByRole('heading', { level: 1 });
-/** The live parts have run: the masthead says today (from the page's table of coming days). */
+/** The live parts have run: the masthead says today (from the coming days in Top news' rail file). */
 const live = (page) => page.locator('.masthead__date').filter({ hasText: /\d{4}/ }).waitFor();
 /** Requests of the app's own code (its JS, WASM and chunks), as opposed to the live parts'. */
 const appCode = (u) => /\/(meridian-[0-9a-f]+(_bg\.wasm|\.js)|split[_-][^/]*)$/.test(u);
@@ -90,8 +90,9 @@ test('without JavaScript, a reader (or a crawler) gets the whole article', async
   const lead = p.getByRole('main').locator('figure img').first();
   assert.equal(await lead.getAttribute('width'), '800');
   assert.equal(await lead.getAttribute('height'), '450');
-  await p.getByRole('region', { name: 'Top news' }).getByRole('listitem').first().waitFor();
-  await p.getByRole('region', { name: 'Related articles' }).getByRole('link').first().waitFor();
+  // The rails are live parts: an article's page depends on its own content alone, so one
+  // publish rewrites only the pages that changed (docs/publishing.md).
+  assert.equal(await p.getByRole('region', { name: 'Top news' }).count(), 0);
   assert.ok(await p.locator('#ad-inline-1').count() >= 1);
   // Dates are written in the site's time zone by the publish step.
   await p.getByText('Published November 25, 2026 at 6:45 AM').waitFor();
@@ -237,7 +238,7 @@ test('a rail file that is missing or damaged leaves a readable page with that ra
 });
 
 test('every prerendered page runs its live parts without an error', async () => {
-  const pages = readFileSync(join(DIST, '.prerendered'), 'utf8').split('\n');
+  const pages = JSON.parse(readFileSync(join(DIST, '.publish/state.json'), 'utf8')).pages;
   assert.ok(pages.length > 40);
   const p = await page();
   for (const path of pages) {
@@ -250,34 +251,36 @@ test('every prerendered page runs its live parts without an error', async () => 
   assert.deepEqual(p.errors, []);
 });
 
-test('a rerun after content changes drops stale pages and skips what does not render', () => {
-  const parent = mkdtempSync(join(tmpdir(), 'meridian-prerender-'));
+test('a publish after content changes drops stale pages and leaves out what does not decode', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'meridian-publish-'));
   const dir = join(parent, 'dist');
   try {
     cpSync(realpathSync(DIST), dir, { recursive: true });
     // One article deleted, one damaged, one filed under a category that is not a path segment.
-    const indexFile = join(dir, 'api/articles.json');
-    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    const index = JSON.parse(readFileSync(join(dir, 'api/articles.json'), 'utf8'));
     const [gone, damaged, hostile] = index.articles.slice(0, 3);
-    index.articles = index.articles.filter((a) => a !== gone);
-    hostile.category = '../../escaped';
-    writeFileSync(indexFile, JSON.stringify(index));
-    writeFileSync(join(dir, `api/articles/${damaged.slug}.json`), '{"slug": ');
-    const run = spawnSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+    const file = (a) => join(dir, `api/articles/${a.slug}.json`);
+    rmSync(file(gone));
+    writeFileSync(file(damaged), '{"slug": ');
+    const moved = JSON.parse(readFileSync(file(hostile), 'utf8'));
+    writeFileSync(file(hostile), JSON.stringify({ ...moved, category: '../../escaped' }));
+    const run = spawnSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'publish', '--', dir],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    // Published, with the two articles it could not render named: the exit code says so.
+    // Published, with what it could not publish named: the exit code says so.
     assert.equal(run.status, 3, run.stderr);
-    assert.match(run.stdout, /prerender: \d+ pages .*; 2 articles skipped/);
-    assert.match(run.stderr, new RegExp(`skipped ${damaged.slug}: .*${damaged.slug}\\.json`));
-    assert.match(run.stderr, new RegExp(`skipped ${hostile.slug}: category`));
+    assert.match(run.stdout, /1 article files left out and 1 articles without a page/);
+    assert.match(run.stderr, new RegExp(`left out .*${damaged.slug}\\.json`));
+    assert.match(run.stderr, new RegExp(`no page for ${hostile.slug}: category`));
     assert.ok(!existsSync(join(dir, gone.category, gone.slug)), 'the deleted article has no page left');
-    assert.ok(!existsSync(join(dir, damaged.category, damaged.slug, 'index.html')), 'a damaged article is left to the client');
+    assert.ok(!existsSync(join(dir, damaged.category, damaged.slug)), 'nor the damaged one');
     assert.ok(!existsSync(join(parent, 'escaped')) && !existsSync(join(dir, '..', '..', 'escaped')));
-    const listed = readFileSync(join(dir, '.prerendered'), 'utf8').split('\n');
+    const listed = JSON.parse(readFileSync(join(dir, '.publish/state.json'), 'utf8')).pages;
     assert.ok(!listed.some((p) => p.includes(gone.slug) || p.includes(damaged.slug) || p.includes('..')));
     assert.ok(listed.length >= 40);
     assert.equal(readFileSync(join(dir, '404.html'), 'utf8'), readFileSync(join(DIST, '404.html'), 'utf8'));
     assert.ok(!existsSync(join(dir, `api/rails/related/${gone.slug}.json`)), 'its rail file went too');
+    const listing = readFileSync(join(dir, 'api/articles.json'), 'utf8');
+    assert.ok(!listing.includes(`"${gone.slug}"`) && !listing.includes(`"${damaged.slug}"`));
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
 // The build takes a few minutes, so it is cached in target/subpath-dist/<tree hash of the
 // working tree> and reused while the sources are unchanged; SUBPATH_DIST=/some/dir uses a
 // build made elsewhere (trunk build --release --offline --public-url /news/ --dist DIR, then
-// the prerender step and scripts/precompress.mjs on DIR).
+// the publish step on DIR).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -54,8 +54,7 @@ function build() {
     run('trunk', ['build', '--release', '--offline', '--public-url', BASE, '--dist', dir]);
     writeFileSync(join(dir, '.trunk-done'), '');
   }
-  run('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender', '--', dir]);
-  run('node', ['scripts/precompress.mjs', dir]);
+  run('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'publish', '--', dir]);
   writeFileSync(join(dir, '.complete'), '');
   return dir;
 }

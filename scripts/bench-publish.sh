@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The publish command at scale (issue 13; docs/performance.md § Publishing): a paper of N
+# articles from gen_paper in a copy of a release build, published in full, then again after
+# adding, editing and removing one article. Prints the time and peak memory of each run and
+# the size of the result, as a Markdown table.
+#   scripts/bench-publish.sh DIST [N ...]     (DIST: trunk build --release --offline; default N: 10000)
+# Outside scripts/test: at 100,000 articles it takes several minutes and ≈ 3 GB of disk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:?usage: scripts/bench-publish.sh DIST [N ...]}
+shift
+sizes=("${@:-10000}")
+cargo build --quiet --release --bin gen_paper
+cargo build --quiet --profile native --no-default-features --features ssr --bin publish
+publish=target/native/publish
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# "seconds peak-MB" of one run of the publish command.
+run() {
+  local out
+  /usr/bin/time -f '%e %M' -o "$work/time" "$publish" "$work/paper" --url https://paper.example/ >"$work/out" 2>"$work/err" || {
+    local rc=$?
+    [ "$rc" = 3 ] || { cat "$work/err" >&2; exit "$rc"; }
+  }
+  read -r secs kb <"$work/time"
+  tail -1 "$work/out" >>"$work/summaries"
+  echo "$secs $((kb / 1024))"
+}
+
+echo "publish at scale on $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo
+echo "| articles | full publish | peak memory | add one | edit one | remove one | nothing changed | dist/ |"
+echo "|---|---|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  rm -rf "$work/paper"
+  mkdir -p "$work/paper"
+  find "$dist" -maxdepth 1 -type f -exec cp {} "$work/paper/" \;
+  rm -f "$work/paper/index.html"
+  target/release/gen_paper "$work/paper" --articles "$n" --shard 500 --seed 1 >/dev/null
+  read -r full mem < <(run)
+  articles="$work/paper/api/articles"
+  first=$(cd "$articles" && set -- *.json && echo "$1")
+  # Add: a copy of an article under a new slug, newest of all.
+  sed -e "s/\"slug\": *\"${first%.json}\"/\"slug\": \"bench-added\"/" \
+      -e 's/"published": *"[^"]*"/"published": "2099-01-01T00:00:00Z"/' "$articles/$first" >"$articles/bench-added.json"
+  read -r add _ < <(run)
+  # Edit: a new title.
+  sed -i 's/"title": *"/"title": "Edited: /' "$articles/$first"
+  read -r edit _ < <(run)
+  rm "$articles/bench-added.json"
+  read -r remove _ < <(run)
+  read -r same _ < <(run)
+  size=$(du -sm "$work/paper" | cut -f1)
+  echo "| $n | ${full} s | ${mem} MB | ${add} s | ${edit} s | ${remove} s | ${same} s | ${size} MB |"
+done
+echo
+echo "What each run printed (the time of each step in seconds in brackets):"
+echo
+sed 's/^/    /' "$work/summaries"

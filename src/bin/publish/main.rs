@@ -1,0 +1,719 @@
+//! `publish DIST`: everything a publisher runs after `trunk build`, in one command, costing
+//! what changed since the last run. See docs/publishing.md.
+//!
+//! ```sh
+//! cargo run --profile native --no-default-features --features ssr --bin publish -- dist
+//! cargo run … --bin publish -- dist --url https://paper.example/   # feeds for that address
+//! cargo run … --bin publish -- dist --full                          # redo everything
+//! ```
+//!
+//! From the article files under the static content base of `dist/site.json` it writes:
+//! the index pages, the body-search index, the rail files (Top news, with the masthead's
+//! coming days, and each article's related picks), the finished HTML of the front page,
+//! every section and every article, the feed and the sitemaps (with `--url` or `site.json`
+//! `url`), and the `.br`/`.gz` beside every file a host serves.
+//!
+//! What it read is remembered in `DIST/.publish/state.json`; run again, it reads only the
+//! article files whose size or time changed, renders only their pages (and the front and
+//! section pages), and leaves every file whose bytes are already right untouched. The result
+//! is byte for byte that of `--full` (tests/publish.rs). A file that is missing or does not
+//! decode is named with the JSON path of what is wrong and left out; everything else is
+//! published, and the exit code is then [`meridian::model::EXIT_WITH_SKIPS`].
+
+mod render;
+
+use meridian::intl::{masthead_days, now_millis};
+use meridian::model::{decode, is_slug, Article, ArticleSummary, ContentKind, RailFile, Site};
+use meridian::publish::{compress, feeds, index, search, Outputs};
+use meridian::related::{for_rail, rail_item, related, top_news};
+use meridian::search_index::DEFAULT_BLOCK;
+use meridian::source::{load_site, set_native_root, set_native_url_root};
+use render::block_on;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Instant, UNIX_EPOCH};
+
+const USAGE: &str =
+    "usage: publish DIST [--full] [--url https://paper.example/] [--jobs N] [--index-page N]";
+
+/// The shell of a prerendered page, written by the build (scripts/post-build.mjs).
+const PAGE_SHELL: &str = ".page-shell.html";
+
+/// Where the publish step remembers what it read (not served: hosts skip dot-directories,
+/// and so does [`compress::precompress`]).
+const STATE: &str = ".publish/state.json";
+
+fn main() -> ExitCode {
+    let args = match Args::parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("publish: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(meridian::model::EXIT_WITH_SKIPS),
+        Err(e) => {
+            eprintln!("publish: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Args {
+    dist: PathBuf,
+    full: bool,
+    url: Option<String>,
+    jobs: usize,
+    per_page: usize,
+    /// Brotli quality of the pages and content (1–11).
+    brotli: u32,
+}
+
+impl Args {
+    fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+        let mut out = Args {
+            dist: PathBuf::new(),
+            full: false,
+            url: None,
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            per_page: index::DEFAULT_PAGE,
+            brotli: compress::PAGE_QUALITY,
+        };
+        let number = |v: Option<String>, flag: &str| {
+            v.and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| *n > 0)
+                .ok_or(format!("{flag} needs a positive number"))
+        };
+        let mut dist = None;
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--full" => out.full = true,
+                "--url" => out.url = Some(args.next().ok_or("--url needs a value")?),
+                "--jobs" => out.jobs = number(args.next(), "--jobs")?,
+                "--index-page" => out.per_page = number(args.next(), "--index-page")?,
+                "--brotli" => match number(args.next(), "--brotli")? {
+                    q @ 1..=11 => out.brotli = q as u32,
+                    _ => return Err("--brotli takes a quality from 1 to 11".into()),
+                },
+                a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+                a if dist.is_none() => dist = Some(PathBuf::from(a)),
+                a => return Err(format!("unexpected argument {a}")),
+            }
+        }
+        out.dist = dist.ok_or("DIST is required")?;
+        Ok(out)
+    }
+}
+
+/// What the last run read: enough to know, from a file's size and time alone, that it is
+/// unchanged, and to list it without reading it.
+#[derive(Default, Serialize, Deserialize)]
+struct State {
+    /// [`inputs`] of that run: when they differ, nothing of it is trusted.
+    inputs: String,
+    /// Article file name → what it held.
+    articles: BTreeMap<String, Cached>,
+    /// The pages written, one path each below the root (the front page is "").
+    pages: BTreeSet<String>,
+    /// What the search index was built from: (slug, body hash), in doc-id order.
+    #[serde(default)]
+    search: Vec<(String, String)>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct Cached {
+    len: u64,
+    modified: u128,
+    hash: String,
+    /// The index entry (the file without `body`).
+    entry: serde_json::Value,
+    /// [`meridian::publish::hash`] of the body's JSON.
+    body: String,
+    /// Its distinct words.
+    postings: usize,
+    /// [`meridian::publish::hash`] of its related rail file.
+    #[serde(default)]
+    related: String,
+}
+
+/// What every page depends on besides its own content: the publish binary, the build's
+/// shells, `site.json` and the options. A change to any of them redoes everything.
+fn inputs(args: &Args, parts: &[&str]) -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    let mut all = format!("{exe}\n{} {}\n", args.per_page, args.brotli);
+    for part in parts {
+        all.push_str(part);
+        all.push('\n');
+    }
+    meridian::publish::hash(all.as_bytes())
+}
+
+/// A progress bar on stderr when it is a terminal.
+struct Progress {
+    what: &'static str,
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(what: &'static str, total: usize) -> Progress {
+        let shown = std::io::stderr().is_terminal() && total > 0;
+        Progress {
+            what,
+            total,
+            done: AtomicUsize::new(0),
+            shown,
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.shown && (done == self.total || done % 97 == 0) {
+            let filled = done * 30 / self.total;
+            eprint!(
+                "\r{:<10} [{}{}] {done}/{}",
+                self.what,
+                "#".repeat(filled),
+                " ".repeat(30 - filled),
+                self.total
+            );
+            if done == self.total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+/// Publishes; `Ok(n)`: published, with `n` article files left out (named on stderr).
+fn run(args: &Args) -> Result<usize, String> {
+    let started = Instant::now();
+    let dist = &args.dist;
+    let read = |name: &str| {
+        let path = dist.join(name);
+        std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{}: {e} (run trunk build --release --offline first)",
+                path.display()
+            )
+        })
+    };
+    let site_text = read("site.json")?;
+    if !dist.join(PAGE_SHELL).exists() {
+        return content_only(args, &site_text);
+    }
+    let (shell, page_shell) = (read("404.html")?, read(PAGE_SHELL)?);
+    let root = render::app_root(&shell);
+    render::init()?;
+    set_native_root(dist);
+    set_native_url_root(&root);
+    let site = block_on(load_site(&root)).map_err(|e| format!("site.json: {e}"))?;
+    let out = Outputs::default();
+    if !is_static(&site) {
+        println!(
+            "publish: the content is not static files under {}; every route renders client-side",
+            dist.display()
+        );
+        let packed = compress::precompress(dist, args.jobs, args.brotli, args.full)?;
+        println!("publish: {} compressed files written", packed.written);
+        return Ok(0);
+    }
+    let content = render::content_dir(dist, &root, &site.content.base);
+    let inputs = inputs(args, &[&shell, &page_shell, &site_text]);
+    let state_path = dist.join(STATE);
+    let mut previous: State = std::fs::read_to_string(&state_path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let trusted = !args.full && previous.inputs == inputs;
+    if !trusted {
+        // Nothing read last time is trusted; only its pages, so that those of articles gone
+        // since are removed.
+        previous = State {
+            pages: previous.pages,
+            ..State::default()
+        };
+    }
+
+    let mut laps: Vec<(&str, f64)> = Vec::new();
+    let mut since = Instant::now();
+    let mut lap = |what: &'static str| {
+        laps.push((what, since.elapsed().as_secs_f64()));
+        since = Instant::now();
+    };
+    // 1. The article files: read only what changed since the last run.
+    let Scan {
+        mut entries,
+        mut cached,
+        changed,
+        skipped,
+        read,
+    } = scan(&content.join("articles"), &previous, args.jobs)?;
+    index::sort(&mut entries);
+    let summaries: Vec<ArticleSummary> = entries.iter().map(|e| e.summary.clone()).collect();
+
+    lap("scan");
+    // 2. The index pages.
+    let pages_of_index = index::write(&content, &entries, args.per_page, &out)?;
+
+    lap("index");
+    // 3. The search index: doc ids from the oldest article, so a new article changes only
+    // the files that hold its words; built whole when that cannot be done.
+    let docs: Vec<(String, String)> = entries
+        .iter()
+        .rev()
+        .map(|e| (e.summary.slug.0.clone(), e.body.clone()))
+        .collect();
+    let articles_dir = content.join("articles");
+    let search_index =
+        if trusted && previous.search == docs && content.join("search/meta.json").exists() {
+            "search index unchanged"
+        } else {
+            let body = |slug: &str| body_text(&articles_dir.join(file_name(slug)));
+            if trusted && search::patch(&content, &previous.search, &docs, body, &out)? {
+                "search index updated"
+            } else {
+                write_search(&content, &entries, args.jobs, &out)?;
+                "search index built"
+            }
+        };
+    lap("search");
+    // 4. The rail files: Top news (with the masthead's days) and each article's related picks.
+    let latest: Vec<ArticleSummary> = summaries
+        .iter()
+        .take(args.per_page)
+        .cloned()
+        .map(for_rail)
+        .collect();
+    let rail = |list: Vec<ArticleSummary>, days| {
+        let articles = list.iter().map(|a| rail_item(&site, a)).collect();
+        serde_json::to_string(&RailFile { articles, days }).map_err(|e| e.to_string())
+    };
+    let days = masthead_days(
+        &site.locale,
+        site.time_zone.as_deref(),
+        now_millis(),
+        RailFile::DAYS_AHEAD,
+    );
+    out.write(
+        &content.join(RailFile::TOP),
+        rail(top_news(&latest, 5), days)?.as_bytes(),
+    )?;
+    // Each article's picks are computed again, on every core (they change with the newest
+    // articles), and written where they changed.
+    let listed: Vec<&ArticleSummary> = summaries.iter().filter(|a| is_slug(&a.slug)).collect();
+    let part = listed.len().div_ceil(args.jobs).max(1);
+    let picks: Vec<Result<String, String>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = listed
+            .chunks(part)
+            .map(|part| {
+                let (rail, latest) = (&rail, &latest);
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| rail(related(a, latest, 4), Vec::new()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    });
+    if picks.len() != listed.len() {
+        return Err("a rail thread failed".into());
+    }
+    for (a, text) in listed.iter().zip(picks) {
+        let text = text?;
+        let hash = meridian::publish::hash(text.as_bytes());
+        let name = file_name(&a.slug);
+        if previous
+            .articles
+            .get(&name)
+            .is_none_or(|c| c.related != hash)
+        {
+            out.write(&content.join(RailFile::related(&a.slug)), text.as_bytes())?;
+        }
+        if let Some(c) = cached.get_mut(&name) {
+            c.related = hash;
+        }
+    }
+    lap("rails");
+    // 5. The pages: the front page and the sections always (they list the newest), an
+    // article's when it changed. A page no longer listed goes, with its rail file.
+    let mut paths: Vec<String> = vec![String::new()];
+    paths.extend(
+        site.categories
+            .iter()
+            .filter(|c| is_slug(&c.slug))
+            .map(|c| c.slug.clone()),
+    );
+    let mut pages: BTreeSet<String> = paths.iter().cloned().collect();
+    let mut left_to_client = 0;
+    for a in &summaries {
+        if !is_slug(&a.category) {
+            left_to_client += 1;
+            eprintln!(
+                "publish: no page for {}: category `{}` is not a slug; the app renders it",
+                &*a.slug, a.category
+            );
+            continue;
+        }
+        let path = format!("{}/{}", a.category, &*a.slug);
+        let unchanged = previous.pages.contains(&path)
+            && !changed.contains(&*a.slug)
+            && dist.join(&path).join("index.html").exists();
+        if !unchanged {
+            paths.push(path.clone());
+        }
+        pages.insert(path);
+    }
+    let mut removed = 0;
+    for gone in previous.pages.difference(&pages) {
+        removed += usize::from(meridian::publish::remove(
+            &dist.join(gone).join("index.html"),
+        ));
+        let _ = std::fs::remove_dir(dist.join(gone));
+    }
+    let related_dir = content.join(RailFile::RELATED_DIR);
+    for entry in std::fs::read_dir(&related_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".json") && !cached.contains_key(&name) {
+            meridian::publish::remove(&entry.path());
+        }
+    }
+    render_all(dist, &root, &page_shell, &paths, args.jobs, &out)?;
+
+    lap("pages");
+    // 6. The feed and the sitemaps.
+    let url = args.url.clone().or_else(|| site.url.clone());
+    let feeds_report = match url {
+        Some(url) => {
+            let base = feeds::base_url(&url)?;
+            feeds::write(dist, &site, &summaries, &base, &out)?
+        }
+        None => "no feed or sitemap: give --url or set `url` in site.json".into(),
+    };
+
+    lap("feeds");
+    // 7. The state, then the compressed siblings of everything written.
+    let state = State {
+        inputs,
+        search: docs,
+        articles: cached,
+        pages,
+    };
+    out.write(
+        &state_path,
+        serde_json::to_string(&state)
+            .map_err(|e| e.to_string())?
+            .as_bytes(),
+    )?;
+    // What is left needs none of the content in memory.
+    let articles_listed = summaries.len();
+    drop((state, entries, summaries, latest));
+    // A run that trusts the last one compresses what it wrote and the article files it read;
+    // any other walks the whole site (a new build brings new files).
+    let packed = if trusted {
+        // The siblings of article files deleted since go.
+        let articles = content.join("articles");
+        for name in previous
+            .articles
+            .keys()
+            .filter(|n| !articles.join(n).exists())
+        {
+            meridian::publish::remove_siblings(&articles.join(name));
+        }
+        let mut files = out.written();
+        files.extend(read.iter().map(|name| articles.join(name)));
+        compress::precompress_files(dist, &files, args.jobs, args.brotli)?
+    } else {
+        compress::precompress(dist, args.jobs, args.brotli, true)?
+    };
+    lap("compress");
+    let laps: Vec<String> = laps
+        .iter()
+        .map(|(what, secs)| format!("{what} {secs:.1}"))
+        .collect();
+    println!(
+        "publish: {} articles ({} read), {pages_of_index} index pages; {} pages rendered, {} removed; \
+         {} files written, {} unchanged, {} compressed; {search_index}; {feeds_report}; {:.1} s ({})",
+        articles_listed,
+        changed.len(),
+        paths.len(),
+        removed,
+        out.written().len(),
+        out.unchanged(),
+        packed.written,
+        started.elapsed().as_secs_f64(),
+        laps.join(", "),
+    );
+    if skipped + left_to_client > 0 {
+        println!("publish: {skipped} article files left out and {left_to_client} articles without a page, named above");
+    }
+    Ok(skipped + left_to_client)
+}
+
+/// Whether the content is files under the site, which the publish step reads.
+fn is_static(site: &Site) -> bool {
+    site.content.kind == ContentKind::Static && !meridian::routes::has_scheme(&site.content.base)
+}
+
+/// A directory without a build (`public/`, the sample content the development server
+/// serves): its index pages and search index only, from every article file.
+fn content_only(args: &Args, site_text: &str) -> Result<usize, String> {
+    let dist = &args.dist;
+    let site: Site = decode("site.json", site_text).map_err(|e| e.to_string())?;
+    if !is_static(&site) {
+        println!(
+            "publish: the content of {} is not static files: nothing to do",
+            dist.display()
+        );
+        return Ok(0);
+    }
+    let content = render::content_dir(dist, "/", &site.content.base);
+    let Scan {
+        mut entries,
+        skipped,
+        ..
+    } = scan(&content.join("articles"), &State::default(), args.jobs)?;
+    index::sort(&mut entries);
+    let out = Outputs::default();
+    let pages = index::write(&content, &entries, args.per_page, &out)?;
+    write_search(&content, &entries, args.jobs, &out)?;
+    println!(
+        "publish: no build in {} (no {PAGE_SHELL}): wrote its content's index ({} articles, {pages} pages) and search index; {} files written, {} unchanged",
+        dist.display(),
+        entries.len(),
+        out.written().len(),
+        out.unchanged()
+    );
+    Ok(skipped)
+}
+
+fn file_name(slug: &str) -> String {
+    format!("{slug}.json")
+}
+
+/// What the scan made of an article file.
+enum Scanned {
+    /// Listed: its entry, what to remember of it, and whether it was read and changed.
+    Listed(Box<(index::Entry, Cached)>, bool),
+    /// Left out, with why (named on stderr).
+    Skipped(String),
+    /// Gone while scanning.
+    Gone,
+}
+
+/// What [`scan`] found: the entries, what to remember of each file, the slugs read again
+/// (new or changed) and how many files were left out.
+struct Scan {
+    entries: Vec<index::Entry>,
+    cached: BTreeMap<String, Cached>,
+    changed: BTreeSet<String>,
+    skipped: usize,
+    /// The files read (not known from the last run), whether they decoded or not.
+    read: Vec<String>,
+}
+
+/// The index entries of every article file in `dir`, on `jobs` threads; a file whose size and
+/// time are those `previous` remembers is not read.
+fn scan(dir: &Path, previous: &State, jobs: usize) -> Result<Scan, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let part = names.len().div_ceil(jobs.max(1)).max(1);
+    let results: Vec<(String, Scanned)> = std::thread::scope(|scope| {
+        let parts: Vec<_> = names
+            .chunks(part)
+            .map(|names| {
+                scope.spawn(move || {
+                    names
+                        .iter()
+                        .map(|n| (n.clone(), scan_one(dir, n, previous)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    });
+    if results.len() != names.len() {
+        return Err("a scanning thread failed".into());
+    }
+    let mut scan = Scan {
+        entries: Vec::with_capacity(names.len()),
+        cached: BTreeMap::new(),
+        changed: BTreeSet::new(),
+        skipped: 0,
+        read: Vec::new(),
+    };
+    for (name, result) in results {
+        if !matches!(result, Scanned::Listed(_, false) | Scanned::Gone) {
+            scan.read.push(name.clone());
+        }
+        match result {
+            Scanned::Listed(listed, changed) => {
+                let (entry, cached) = *listed;
+                if changed {
+                    scan.changed.insert(entry.summary.slug.0.clone());
+                }
+                scan.cached.insert(name, cached);
+                scan.entries.push(entry);
+            }
+            Scanned::Skipped(why) => {
+                eprintln!("publish: left out {why}");
+                scan.skipped += 1;
+            }
+            Scanned::Gone => {}
+        }
+    }
+    Ok(scan)
+}
+
+/// One article file of [`scan`].
+fn scan_one(dir: &Path, name: &str, previous: &State) -> Scanned {
+    let path = dir.join(name);
+    let stem = name.trim_end_matches(".json");
+    let Ok(meta) = std::fs::metadata(&path) else {
+        return Scanned::Gone;
+    };
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let known = previous.articles.get(name);
+    if let Some(c) = known.filter(|c| c.len == meta.len() && c.modified == modified) {
+        if let Ok(summary) = ArticleSummary::deserialize(&c.entry) {
+            let entry = index::Entry {
+                summary,
+                json: c.entry.clone(),
+                body: c.body.clone(),
+                postings: c.postings,
+            };
+            return Scanned::Listed(Box::new((entry, c.clone())), false);
+        }
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => return Scanned::Skipped(format!("{}: {e}", path.display())),
+    };
+    let hash = meridian::publish::hash(text.as_bytes());
+    match index::entry(&path.display().to_string(), stem, &text) {
+        Ok(entry) => {
+            let changed = known.is_none_or(|c| c.hash != hash);
+            let cached = Cached {
+                len: meta.len(),
+                modified,
+                hash,
+                entry: entry.json.clone(),
+                body: entry.body.clone(),
+                postings: entry.postings,
+                related: known.map(|c| c.related.clone()).unwrap_or_default(),
+            };
+            Scanned::Listed(Box::new((entry, cached)), changed)
+        }
+        Err(e) => Scanned::Skipped(e),
+    }
+}
+
+/// The body text of the article file at `path`: its words for the search index. Every file
+/// decoded when it was scanned; one that has changed since reads as no words.
+fn body_text(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| decode::<Article>("", &t).ok())
+        .map(|a| a.body_text())
+        .unwrap_or_default()
+}
+
+/// The whole search index of `entries` (sorted, newest first): doc ids from the oldest,
+/// bodies read a block at a time, each block on `jobs` threads.
+fn write_search(
+    content: &Path,
+    entries: &[index::Entry],
+    jobs: usize,
+    out: &Outputs,
+) -> Result<(), String> {
+    let dir = content.join("articles");
+    let slugs: Vec<String> = entries
+        .iter()
+        .rev()
+        .map(|e| e.summary.slug.0.clone())
+        .collect();
+    let shards = search::shard_count(entries.iter().map(|e| e.postings).sum());
+    let bodies = |chunk: &[String]| -> Vec<(String, String)> {
+        let part = chunk.len().div_ceil(jobs.max(1)).max(1);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = chunk
+                .chunks(part)
+                .map(|slugs| {
+                    let dir = &dir;
+                    scope.spawn(move || {
+                        slugs
+                            .iter()
+                            .map(|s| (s.clone(), body_text(&dir.join(file_name(s)))))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    search::write(content, &slugs, shards, DEFAULT_BLOCK, bodies, out)?;
+    Ok(())
+}
+
+/// Renders `paths` into their `index.html` on `jobs` threads.
+fn render_all(
+    dist: &Path,
+    root: &str,
+    shell: &str,
+    paths: &[String],
+    jobs: usize,
+    out: &Outputs,
+) -> Result<(), String> {
+    let next = AtomicUsize::new(0);
+    let progress = Progress::new("pages", paths.len());
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs.max(1).min(paths.len().max(1)))
+            .map(|_| {
+                scope.spawn(|| -> Result<(), String> {
+                    while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let html = render::render(root, path, shell)?;
+                        out.write(&dist.join(path).join("index.html"), html.as_bytes())?;
+                        progress.tick();
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err("a render thread panicked".into()))
+        })
+    })
+}

@@ -1,0 +1,85 @@
+//! The publish step's native work, shared by the `publish` command (src/bin/publish/) and the
+//! single-purpose tools (`build_feeds`, `build_search_index`). Not part of any WASM build.
+//!
+//! Every file goes through [`Outputs::write`], which leaves a file whose bytes are already
+//! right untouched: its modification time then says what a publish changed, which is what
+//! makes the next steps (precompression, a CDN's upload) cost what changed, not what exists.
+//! See docs/publishing.md.
+
+pub mod compress;
+pub mod feeds;
+pub mod index;
+pub mod search;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What a publish wrote, and how much it left alone.
+#[derive(Default)]
+pub struct Outputs {
+    written: Mutex<Vec<PathBuf>>,
+    unchanged: std::sync::atomic::AtomicUsize,
+}
+
+impl Outputs {
+    /// Writes `bytes` to `path` (creating its directory) unless the file already holds them.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() == bytes.len() as u64 && std::fs::read(path).is_ok_and(|b| b == bytes) {
+                self.unchanged
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        // Written beside and renamed over: a reader of the site never sees half a file.
+        let tmp = path.with_extension("publish-tmp");
+        std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_path_buf());
+        Ok(())
+    }
+
+    /// The files written (not left alone) so far.
+    pub fn written(&self) -> Vec<PathBuf> {
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// How many files already held what would have been written.
+    pub fn unchanged(&self) -> usize {
+        self.unchanged.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Removes `path` and its precompressed siblings; `true` if the file was there.
+pub fn remove(path: &Path) -> bool {
+    remove_siblings(path);
+    std::fs::remove_file(path).is_ok()
+}
+
+/// Removes the precompressed siblings of `path` (`.br`, `.gz`).
+pub fn remove_siblings(path: &Path) {
+    for suffix in [".br", ".gz"] {
+        let mut sibling = path.as_os_str().to_owned();
+        sibling.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(sibling));
+    }
+}
+
+/// 64-bit FNV-1a of `bytes`, as 16 hex digits: what tells the publish step a file changed.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
