@@ -198,7 +198,7 @@ fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
     let name = site.name.clone();
     let ads = site.ads.clone();
     view! {
-        <Html attr:lang=site.locale.clone() />
+        <Html attr:lang=site.locale.clone() attr:dir=site.direction() />
         <Title formatter=move |text: String| {
             if text.is_empty() { name.clone() } else { format!("{text} — {name}") }
         } />

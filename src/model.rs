@@ -34,6 +34,31 @@ pub struct Site {
     /// Absent: default ads; `null`: no ad slots at all.
     #[serde(default = "default_ads", deserialize_with = "nullable")]
     pub ads: Option<Ads>,
+    /// The writing direction, `"rtl"` or `"ltr"`, when it is not the locale's
+    /// (docs/content-api.md §8); see [`Site::direction`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+}
+
+/// The languages written right to left (docs/content-api.md §8).
+const RIGHT_TO_LEFT: [&str; 8] = ["ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"];
+
+impl Site {
+    /// `"rtl"` or `"ltr"`: `dir` when it says one of them, else the locale's language's.
+    pub fn direction(&self) -> &'static str {
+        match self.dir.as_deref() {
+            Some("rtl") => "rtl",
+            Some("ltr") => "ltr",
+            _ => {
+                let language = self.locale.split(['-', '_']).next().unwrap_or("");
+                if RIGHT_TO_LEFT.contains(&language.to_ascii_lowercase().as_str()) {
+                    "rtl"
+                } else {
+                    "ltr"
+                }
+            }
+        }
+    }
 }
 
 fn default_locale() -> String {

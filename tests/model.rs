@@ -245,3 +245,38 @@ fn the_json_path_names_the_value_or_the_object_that_failed() {
     assert_eq!(path(r#"{"articles":[{"slug":"#), "articles[0].slug");
     assert_eq!(path("[]"), "$");
 }
+
+#[test]
+fn the_writing_direction_follows_the_locale_unless_site_json_says() {
+    let site = |extra: &str| -> Site {
+        decode(
+            "site.json",
+            &format!(
+                r#"{{"name":"N","content":{{"kind":"static","base":"api"}},"categories":[]{extra}}}"#
+            ),
+        )
+        .unwrap()
+    };
+    assert_eq!(site("").direction(), "ltr");
+    for locale in ["ar", "ar-EG", "fa-IR", "he", "ur-PK", "ckb"] {
+        assert_eq!(
+            site(&format!(r#","locale":"{locale}""#)).direction(),
+            "rtl",
+            "{locale}"
+        );
+    }
+    for locale in ["en-US", "fr", "uk-UA", "el-GR", "tr"] {
+        assert_eq!(
+            site(&format!(r#","locale":"{locale}""#)).direction(),
+            "ltr",
+            "{locale}"
+        );
+    }
+    assert_eq!(site(r#","locale":"en","dir":"rtl""#).direction(), "rtl");
+    assert_eq!(site(r#","locale":"ar","dir":"ltr""#).direction(), "ltr");
+    // An unknown value is ignored, not an error.
+    assert_eq!(
+        site(r#","locale":"ar","dir":"sideways""#).direction(),
+        "rtl"
+    );
+}

@@ -145,7 +145,7 @@ fn a_broken_index_falls_back_to_the_article_files() {
             let meta = std::fs::read_to_string(d.join("search/meta.json")).unwrap();
             std::fs::write(
                 d.join("search/meta.json"),
-                meta.replace(r#""version":2"#, r#""version":3"#),
+                meta.replace(r#""version":3"#, r#""version":4"#),
             )
             .unwrap()
         }),

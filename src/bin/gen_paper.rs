@@ -319,6 +319,7 @@ fn generate(o: &Options) -> Result<usize, String> {
         url: None,
         request_timeout_ms: None,
         ads: Some(Ads::default()),
+        dir: None,
     };
     write(&out.join("site.json"), &json(&site)?, &mut bytes)?;
     let authors: Vec<String> = (0..24)

@@ -16,11 +16,11 @@ pub fn Pagination(
         view! {
             <nav class="pagination" aria-label="Pages">
                 {(number > 1).then(|| view! {
-                    <a class="pagination__link" rel="prev" href=href(number - 1)>"← Newer"</a>
+                    <a class="pagination__link" rel="prev" href=href(number - 1)><span class="pagination__arrow" aria-hidden="true">"←"</span>" Newer"</a>
                 })}
                 <span class="pagination__status">{format!("Page {number} of {total}")}</span>
                 {(number < total).then(|| view! {
-                    <a class="pagination__link" rel="next" href=href(number + 1)>"Older →"</a>
+                    <a class="pagination__link" rel="next" href=href(number + 1)>"Older "<span class="pagination__arrow" aria-hidden="true">"→"</span></a>
                 })}
             </nav>
         }
