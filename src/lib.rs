@@ -21,7 +21,6 @@ pub mod intl;
 pub mod live;
 pub mod model;
 pub mod pages;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod related;
 pub mod routes;

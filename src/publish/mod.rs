@@ -1,11 +1,14 @@
 //! The publish step's native work, shared by the `publish` command (src/bin/publish/) and the
-//! single-purpose tools (`build_feeds`, `build_search_index`). Not part of any WASM build.
+//! single-purpose tools (`build_feeds`, `build_search_index`). The app never calls it (it
+//! compiles for wasm32 only because the browser tests build every binary; `compress`, with
+//! its native compressors, does not).
 //!
 //! Every file goes through [`Outputs::write`], which leaves a file whose bytes are already
 //! right untouched: its modification time then says what a publish changed, which is what
 //! makes the next steps (precompression, a CDN's upload) cost what changed, not what exists.
 //! See docs/publishing.md.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod compress;
 pub mod feeds;
 pub mod index;
