@@ -25,13 +25,13 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// Writes `bytes` to `path` (creating its directory) unless the file already holds them.
-    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    /// Writes `bytes` to `path` (creating its directory) unless the file already holds them;
+    /// `Ok(true)` if it wrote.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<bool, String> {
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() == bytes.len() as u64 && std::fs::read(path).is_ok_and(|b| b == bytes) {
-                self.unchanged
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Ok(());
+                self.record(path, false);
+                return Ok(false);
             }
         }
         if let Some(dir) = path.parent() {
@@ -41,11 +41,21 @@ impl Outputs {
         let tmp = path.with_extension("publish-tmp");
         std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
         std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
-        self.written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path.to_path_buf());
-        Ok(())
+        self.record(path, true);
+        Ok(true)
+    }
+
+    /// Counts `path` as written (`true`) or left alone, by this process or another.
+    pub fn record(&self, path: &Path, written: bool) {
+        if written {
+            self.written
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_path_buf());
+        } else {
+            self.unchanged
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     /// The files written (not left alone) so far.

@@ -250,7 +250,9 @@ pub fn patch(
     for (s, b) in dirty_positions {
         let path = dir.join(positions_file(&meta, s, b));
         match positions.get(&(s, b)).filter(|p| !p.terms.is_empty()) {
-            Some(file) => out.write(&path, json(file)?.as_bytes())?,
+            Some(file) => {
+                out.write(&path, json(file)?.as_bytes())?;
+            }
             None => {
                 super::remove(&path);
             }

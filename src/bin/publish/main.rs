@@ -48,6 +48,18 @@ const PAGE_SHELL: &str = ".page-shell.html";
 const STATE: &str = ".publish/state.json";
 
 fn main() -> ExitCode {
+    let mut raw = std::env::args().skip(1);
+    if let (Some(flag), Some(dist)) = (raw.next(), raw.next()) {
+        if flag == "--render-pages" {
+            return match render_pages(Path::new(&dist)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("publish: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    }
     let args = match Args::parse(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(e) => {
@@ -395,7 +407,7 @@ fn run(args: &Args) -> Result<usize, String> {
             meridian::publish::remove(&entry.path());
         }
     }
-    render_all(dist, &root, &page_shell, &paths, args.jobs, &out)?;
+    render_all(dist, &paths, args.jobs, &out)?;
 
     lap("pages");
     // 6. The feed and the sitemaps.
@@ -687,25 +699,25 @@ fn write_search(
     Ok(())
 }
 
-/// Renders `paths` into their `index.html` on `jobs` threads.
-fn render_all(
-    dist: &Path,
-    root: &str,
-    shell: &str,
-    paths: &[String],
-    jobs: usize,
-    out: &Outputs,
-) -> Result<(), String> {
+/// Pages one render process writes before it exits: leptos' server rendering keeps ≈ 18 KB
+/// a page that no drop releases, so no process renders a whole large paper.
+const PAGES_PER_PROCESS: usize = 5_000;
+
+/// Renders `paths` into their `index.html` in processes of this binary (`--render-pages`),
+/// `jobs` at a time, each given at most [`PAGES_PER_PROCESS`] of them.
+fn render_all(dist: &Path, paths: &[String], jobs: usize, out: &Outputs) -> Result<(), String> {
+    let jobs = jobs.max(1);
+    let size = paths.len().div_ceil(jobs).clamp(1, PAGES_PER_PROCESS);
+    let batches: Vec<&[String]> = paths.chunks(size).collect();
     let next = AtomicUsize::new(0);
     let progress = Progress::new("pages", paths.len());
+    let exe = std::env::current_exe().map_err(|e| format!("the publish binary: {e}"))?;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs.max(1).min(paths.len().max(1)))
+        let workers: Vec<_> = (0..jobs.min(batches.len()))
             .map(|_| {
                 scope.spawn(|| -> Result<(), String> {
-                    while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let html = render::render(root, path, shell)?;
-                        out.write(&dist.join(path).join("index.html"), html.as_bytes())?;
-                        progress.tick();
+                    while let Some(batch) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        render_batch(&exe, dist, batch, out, &progress)?;
                     }
                     Ok(())
                 })
@@ -716,4 +728,66 @@ fn render_all(
                 .unwrap_or_else(|_| Err("a render thread panicked".into()))
         })
     })
+}
+
+/// One render process: the paths on its stdin, one a line; it answers `w PATH` (written) or
+/// `u PATH` (already right) for each.
+fn render_batch(
+    exe: &Path,
+    dist: &Path,
+    batch: &[String],
+    out: &Outputs,
+    progress: &Progress,
+) -> Result<(), String> {
+    use std::io::{BufRead, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(exe)
+        .arg("--render-pages")
+        .arg(dist)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("a render process: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("a render process has no stdin")?;
+    let list: String = batch.iter().map(|p| format!("{p}\n")).collect();
+    let feeder = std::thread::spawn(move || stdin.write_all(list.as_bytes()));
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or("a render process has no stdout")?;
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("a render process: {e}"))?;
+        if let Some((kind, path)) = line.split_once(' ') {
+            out.record(&dist.join(path).join("index.html"), kind == "w");
+            progress.tick();
+        }
+    }
+    let _ = feeder.join();
+    match child.wait() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("a render process failed ({status})")),
+        Err(e) => Err(format!("a render process: {e}")),
+    }
+}
+
+/// `publish --render-pages DIST`: renders the paths on stdin (see [`render_batch`]).
+fn render_pages(dist: &Path) -> Result<(), String> {
+    use std::io::{BufRead, Write};
+    let read =
+        |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
+    let (shell, page_shell) = (read("404.html")?, read(PAGE_SHELL)?);
+    let root = render::app_root(&shell);
+    render::init()?;
+    set_native_root(dist);
+    set_native_url_root(&root);
+    let out = Outputs::default();
+    let mut stdout = std::io::stdout().lock();
+    for path in std::io::stdin().lock().lines() {
+        let path = path.map_err(|e| e.to_string())?;
+        let html = render::render(&root, &path, &page_shell)?;
+        let written = out.write(&dist.join(&path).join("index.html"), html.as_bytes())?;
+        writeln!(stdout, "{} {path}", if written { "w" } else { "u" })
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
