@@ -16,16 +16,22 @@ publish=target/native/publish
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# "seconds peak-MB" of one run of the publish command.
+# "seconds peak-MB" of one run of the publish command: the peak of the resident memory of
+# all its processes together (it renders pages in processes of its own), sampled every 0.2 s.
 run() {
-  local out
-  /usr/bin/time -f '%e %M' -o "$work/time" "$publish" "$work/paper" --url https://paper.example/ >"$work/out" 2>"$work/err" || {
+  /usr/bin/time -f '%e' -o "$work/time" "$publish" "$work/paper" --url https://paper.example/ >"$work/out" 2>"$work/err" &
+  local pid=$! peak=0 now
+  while kill -0 "$pid" 2>/dev/null; do
+    now=$(ps -C publish -o rss= | awk '{ s += $1 } END { print s + 0 }')
+    [ "$now" -gt "$peak" ] && peak=$now
+    sleep 0.2
+  done
+  wait "$pid" || {
     local rc=$?
     [ "$rc" = 3 ] || { cat "$work/err" >&2; exit "$rc"; }
   }
-  read -r secs kb <"$work/time"
   tail -1 "$work/out" >>"$work/summaries"
-  echo "$secs $((kb / 1024))"
+  echo "$(cat "$work/time") $((peak / 1024))"
 }
 
 echo "publish at scale on $(nproc) cores, $(date -u +%Y-%m-%d)"
