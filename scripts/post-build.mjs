@@ -42,7 +42,11 @@ const targetDir = (profile) => join(target, 'wasm32-unknown-unknown', profile);
 // One stylesheet, in the order index.html lists them.
 const sheet = /<link rel="stylesheet" href="[^"]*?([^"/]+\.css)"[^>]*>/g;
 const sheets = [...html.matchAll(sheet)].map((m) => m[1]);
-const css = sheets.map((name) => readFileSync(join(dir, name), 'utf8').trim() + '\n').join('');
+// Without their comments (the stylesheets' documentation, in every page the CSS is inlined in)
+// and blank lines; no string in them holds a comment opener (style/*.css).
+const css = sheets
+  .map((name) => readFileSync(join(dir, name), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n').trim() + '\n')
+  .join('');
 const cssName = `style-${hex(css)}.css`;
 writeFileSync(join(dir, cssName), css);
 for (const name of sheets) rmSync(join(dir, name));
