@@ -12,7 +12,7 @@
 //   node scripts/budgets.mjs --ratchet DIST       sets the ceiling to today's bytes + 2%
 //
 // DIST is a release build with its prerendered pages (trunk build --release, then the
-// prerender step). Precompressed siblings are used when fresh and computed otherwise, so
+// publish step). Precompressed siblings are used when fresh and computed otherwise, so
 // scripts/precompress.mjs need not have run. Bytes: which files the first view loads comes
 // from Chromium (every request the page makes until the network is idle, service worker
 // blocked; scripts/budgets.json `page`), served prerendered by tests/e2e/server.mjs;
@@ -364,7 +364,7 @@ async function main() {
   const budgets = JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'));
   if (mode === '--bytes' && route) return printBytes(await measureBytes(dist, route));
   const page = join(dist, budgets.page, 'index.html');
-  if (!existsSync(page)) die(`${page} does not exist: DIST must be a release build with its prerendered pages (trunk build --release --offline, then cargo run --no-default-features --features ssr --bin prerender -- DIST)`);
+  if (!existsSync(page)) die(`${page} does not exist: DIST must be a release build with its prerendered pages (trunk build --release --offline, then cargo run --no-default-features --features ssr --bin publish -- DIST)`);
 
   const bytes = await measureBytes(dist, budgets.page);
   printBytes(bytes);

@@ -13,7 +13,7 @@
 //    cover them (a chunk can change while the main module does not).
 //  - Release builds: the live parts of prerendered pages (src/live.rs, the `live` binary) are
 //    built as a WASM module of their own, with their loader (scripts/live-loader.js), and the
-//    shell of a prerendered page is written as `.page-shell.html` for the prerender step: the
+//    shell of a prerendered page is written as `.page-shell.html` for the publish step: the
 //    CSS inline (its hash goes into `_headers`' style-src), the live loader instead of the app's.
 //  - `sw.js` gets this build's precache list and VERSION (docs/offline-and-feeds.md); a
 //    development build gets a worker that removes itself and its caches instead.

@@ -1,14 +1,11 @@
-// Writes precompressed siblings beside every compressible file of a built site, for hosts
-// and CDNs that serve them as they are (nginx `gzip_static`/`brotli_static`, Caddy
-// `precompressed`, S3 + CloudFront with `Content-Encoding` metadata):
-//   node scripts/precompress.mjs dist
-// - `.br` at brotli quality 11 (large window, text/generic mode by type), `.gz` at gzip -9;
-// - only where the compressed file is smaller than the original; a stale sibling that no
-//   longer saves bytes is removed;
-// - idempotent: a sibling newer than its source is kept, anything else is rewritten, and a
-//   sibling whose source is gone is removed; run it after the last step that writes into
-//   the directory (build, prerender, feeds), or a host serves a stale `.br` of a new page.
-// Node's zlib only; prints per-kind and overall totals.
+// The performance lab's compression: scripts/budgets.mjs counts a file's brotli bytes with
+// `brotli` when it has no fresh sibling, and precompresses the pages it builds beside ours
+// (the one-file article, the floor) with `precompress`. A paper's own siblings are written
+// by the publish step (src/publish/compress.rs, docs/publishing.md), not by this script.
+//   node scripts/precompress.mjs DIR
+// - `.br` at brotli quality 11 (large window, text/generic mode by type), `.gz` at gzip -9,
+//   only where smaller; a sibling newer than its source is kept, one whose source is gone
+//   is removed. Node's zlib only; prints per-kind and overall totals.
 import { readdirSync, readFileSync, writeFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';

@@ -1,7 +1,7 @@
 //! The few browser services the app uses outside rendering (effects and event handlers
 //! only): the theme, sharing, the clipboard, the connection state, the address.
 //!
-//! Natively (host tests, the prerender step) each is a harmless no-op, so components that
+//! Natively (host tests, the publish step) each is a harmless no-op, so components that
 //! call them from effects still render on the server.
 
 /// The reader's stored theme choice, if any: `Some(true)` for dark.

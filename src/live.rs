@@ -1,7 +1,7 @@
 //! The live parts of a prerendered page: all the code its reader runs until the first in-app
 //! navigation (src/bin/live.rs, a WASM module of its own).
 //!
-//! A prerendered page (src/bin/prerender.rs) is the finished HTML of its content. Its loader
+//! A prerendered page (written by the publish step, src/bin/publish/) is the finished HTML of its content. Its loader
 //! (scripts/post-build.mjs) starts this module, which brings each live part up to date in its
 //! own place of the page, each kind in a task of its own, changing the page only where it has
 //! to (every change costs the reader's phone a restyle of the page):

@@ -3,7 +3,7 @@
 //! release build of `dist/`), each function marked `#[cfg_attr(split_build, wasm_split(…))]`
 //! goes into a chunk of its own (post-processed by `scripts/wasm-split-link`; see
 //! docs/performance.md).
-//! Everywhere else (the prerender step, host tests, browser tests) the same functions are
+//! Everywhere else (the publish step, host tests, browser tests) the same functions are
 //! ordinary calls, and callers await them the same way through [`chunk_call`].
 //!
 //! The chunks: the routed pages of [`crate::chunks`], and the WordPress mapping of

@@ -1,5 +1,5 @@
 //! `GET` a URL as text: `fetch` with a timeout, retries and abort in the browser; files on
-//! disk natively (host tests, the prerender step).
+//! disk natively (host tests, the publish step).
 
 use crate::error::{retry_delay, AppError};
 

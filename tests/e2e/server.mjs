@@ -3,7 +3,7 @@
 // With `prerendered`, a page route with a prerendered page (`/world/` → world/index.html)
 // gets it; without, every page route gets the shell, as for a route published after the
 // last prerender (the app renders it client-side from JSON): what most tests exercise.
-// With `compress`, a file with a precompressed sibling (`.br`, `.gz`, scripts/precompress.mjs)
+// With `compress`, a file with a precompressed sibling (`.br`, `.gz`, written by the publish step)
 // is sent as that sibling when the request accepts it, with `Content-Encoding` and `Vary`.
 // With `base` (e.g. '/news/'), the site lives under that sub-path: the prefix is stripped
 // before looking up files and anything outside it is a plain 404, as on a shared host.
