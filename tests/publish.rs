@@ -140,14 +140,8 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// The slugs whose bodies hold `word`, from the search index on disk.
-fn body_search(dir: &Path, word: &str) -> Vec<String> {
-    let search = dir.join("api/search");
-    let meta: Meta = serde_json::from_value(read_json(&search.join("meta.json"))).unwrap();
-    let shard: Shard = serde_json::from_value(read_json(
-        &search.join(shard_file(shard_of(word, meta.shards), meta.shards)),
-    ))
-    .unwrap();
+/// Every slug of the index chain, newest first.
+fn listed(dir: &Path) -> Vec<String> {
     let mut slugs = Vec::new();
     let mut next = Some("articles.json".to_string());
     while let Some(page) = next {
@@ -157,6 +151,18 @@ fn body_search(dir: &Path, word: &str) -> Vec<String> {
         }
         next = page["next"].as_str().map(String::from);
     }
+    slugs
+}
+
+/// The slugs whose bodies hold `word`, from the search index on disk.
+fn body_search(dir: &Path, word: &str) -> Vec<String> {
+    let search = dir.join("api/search");
+    let meta: Meta = serde_json::from_value(read_json(&search.join("meta.json"))).unwrap();
+    let shard: Shard = serde_json::from_value(read_json(
+        &search.join(shard_file(shard_of(word, meta.shards), meta.shards)),
+    ))
+    .unwrap();
+    let mut slugs = listed(dir);
     assert_eq!(slugs.len(), meta.docs);
     slugs.reverse(); // doc ids count from the oldest
     let docs = shard
@@ -190,12 +196,7 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     );
 
     // Added: the newest article, with a word no other article has.
-    let slugs: Vec<String> = read_json(&dir.join("api/articles.json"))["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["slug"].as_str().unwrap().to_string())
-        .collect();
+    let slugs = listed(&dir);
     let mut added = read_json(&article_path(&dir, &slugs[0]));
     added["slug"] = "a-new-article".into();
     added["title"] = "A new article about quokkas".into();
@@ -236,6 +237,16 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     .unwrap();
     assert!(page.contains("An edited headline"));
     same_as_full(&dir, "edit");
+
+    // An older article edited (beyond the first index page, where rails pick from): its new
+    // tags change its own picks, and nobody else's.
+    let older = article_path(&dir, &slugs[100]);
+    let mut a = read_json(&older);
+    a["title"] = "An archived story, retitled".into();
+    a["tags"] = serde_json::json!(["archive"]);
+    write_json(&older, &a);
+    publish(&dir, &[]);
+    same_as_full(&dir, "edit an older article");
 
     // The newest removed: its words leave the search index, nothing else moves.
     std::fs::remove_file(article_path(&dir, "a-new-article")).unwrap();

@@ -136,6 +136,9 @@ struct State {
     /// What the search index was built from: (slug, body hash), in doc-id order.
     #[serde(default)]
     search: Vec<(String, String)>,
+    /// [`meridian::publish::hash`] of the newest articles the related picks came from.
+    #[serde(default)]
+    latest: String,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -322,7 +325,18 @@ fn run(args: &Args) -> Result<usize, String> {
     )?;
     // Each article's picks are computed again, on every core (they change with the newest
     // articles), and written where they changed.
-    let listed: Vec<&ArticleSummary> = summaries.iter().filter(|a| is_slug(&a.slug)).collect();
+    // When the newest articles they are picked from are the same as last time, only the
+    // picks of the articles that changed can differ.
+    let latest_hash = meridian::publish::hash(
+        serde_json::to_string(&latest)
+            .map_err(|e| e.to_string())?
+            .as_bytes(),
+    );
+    let all_picks = latest_hash != previous.latest;
+    let listed: Vec<&ArticleSummary> = summaries
+        .iter()
+        .filter(|a| is_slug(&a.slug) && (all_picks || changed.contains(&*a.slug)))
+        .collect();
     let part = listed.len().div_ceil(args.jobs).max(1);
     let picks: Vec<Result<String, String>> = std::thread::scope(|scope| {
         let parts: Vec<_> = listed
@@ -425,6 +439,7 @@ fn run(args: &Args) -> Result<usize, String> {
     let state = State {
         inputs,
         search: docs,
+        latest: latest_hash,
         articles: cached,
         pages,
     };
