@@ -140,18 +140,18 @@ function keep(event, cacheName, request, response, limit) {
   })().catch(() => {}));
 }
 
-/** The active worker adopts leftovers of other versions (unless a newer one is on its way,
- *  whose activation will); a replaced worker asks the active one to, once it is activated.
+/** A replaced worker asks the active one, once it is activated, to adopt what it left
+ *  behind.
  *  Browsers without `self.serviceWorker` skip this (the next activation adopts instead). */
 async function handOver() {
   const registration = self.registration;
   const me = self.serviceWorker;
   const active = registration.active;
-  if (!me || !active) return;
-  if (active === me) {
-    if (!registration.installing && !registration.waiting) await adopt();
-    return;
-  }
+  // The active worker itself adopts nothing here: what `registration.active` says can lag
+  // behind a newer worker's activation, and a replaced worker that adopted would delete the
+  // new version's caches and keep its own. Leftovers of older workers reach the active one by
+  // their own hand-over, or by the next activation.
+  if (!me || !active || active === me) return;
   if (active.state === 'activating') {
     await new Promise((resolve) => active.addEventListener('statechange', resolve, { once: true }));
   }
