@@ -58,6 +58,11 @@ impl Outputs {
         }
     }
 
+    /// How many files were written (not left alone) so far.
+    pub fn written_count(&self) -> usize {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
     /// The files written (not left alone) so far.
     pub fn written(&self) -> Vec<PathBuf> {
         self.written

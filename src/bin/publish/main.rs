@@ -337,27 +337,10 @@ fn run(args: &Args) -> Result<usize, String> {
         .iter()
         .filter(|a| is_slug(&a.slug) && (all_picks || changed.contains(&*a.slug)))
         .collect();
-    let part = listed.len().div_ceil(args.jobs).max(1);
-    let picks: Vec<Result<String, String>> = std::thread::scope(|scope| {
-        let parts: Vec<_> = listed
-            .chunks(part)
-            .map(|part| {
-                let (rail, latest) = (&rail, &latest);
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| rail(related(a, latest, 4), Vec::new()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_default())
-            .collect()
-    });
-    if picks.len() != listed.len() {
-        return Err("a rail thread failed".into());
-    }
+    let picks = in_parallel(&listed, args.jobs, |a| {
+        rail(related(a, &latest, 4), Vec::new())
+    })
+    .ok_or("a rail thread failed")?;
     for (a, text) in listed.iter().zip(picks) {
         let text = text?;
         let hash = meridian::publish::hash(text.as_bytes());
@@ -482,7 +465,7 @@ fn run(args: &Args) -> Result<usize, String> {
         changed.len(),
         paths.len(),
         removed,
-        out.written().len(),
+        out.written_count(),
         out.unchanged(),
         packed.written,
         started.elapsed().as_secs_f64(),
@@ -525,10 +508,31 @@ fn content_only(args: &Args, site_text: &str) -> Result<usize, String> {
         "publish: no build in {} (no {PAGE_SHELL}): wrote its content's index ({} articles, {pages} pages) and search index; {} files written, {} unchanged",
         dist.display(),
         entries.len(),
-        out.written().len(),
+        out.written_count(),
         out.unchanged()
     );
     Ok(skipped)
+}
+
+/// `f` of each of `items`, in their order, on `jobs` threads (each a run of them); `None` if
+/// a thread panicked.
+fn in_parallel<T: Sync, U: Send>(
+    items: &[T],
+    jobs: usize,
+    f: impl Fn(&T) -> U + Sync,
+) -> Option<Vec<U>> {
+    let part = items.len().div_ceil(jobs.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(part)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<U>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for part in parts {
+            out.extend(part.join().ok()?);
+        }
+        Some(out)
+    })
 }
 
 fn file_name(slug: &str) -> String {
@@ -566,27 +570,8 @@ fn scan(dir: &Path, previous: &State, jobs: usize) -> Result<Scan, String> {
         .filter(|n| n.ends_with(".json"))
         .collect();
     names.sort();
-    let part = names.len().div_ceil(jobs.max(1)).max(1);
-    let results: Vec<(String, Scanned)> = std::thread::scope(|scope| {
-        let parts: Vec<_> = names
-            .chunks(part)
-            .map(|names| {
-                scope.spawn(move || {
-                    names
-                        .iter()
-                        .map(|n| (n.clone(), scan_one(dir, n, previous)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_default())
-            .collect()
-    });
-    if results.len() != names.len() {
-        return Err("a scanning thread failed".into());
-    }
+    let results = in_parallel(&names, jobs, |n| (n.clone(), scan_one(dir, n, previous)))
+        .ok_or("a scanning thread failed")?;
     let mut scan = Scan {
         entries: Vec::with_capacity(names.len()),
         cached: BTreeMap::new(),
@@ -689,26 +674,12 @@ fn write_search(
         .map(|e| e.summary.slug.0.clone())
         .collect();
     let shards = search::shard_count(entries.iter().map(|e| e.postings).sum());
+    // A failed thread reads as fewer bodies than asked, which search::write refuses.
     let bodies = |chunk: &[String]| -> Vec<(String, String)> {
-        let part = chunk.len().div_ceil(jobs.max(1)).max(1);
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = chunk
-                .chunks(part)
-                .map(|slugs| {
-                    let dir = &dir;
-                    scope.spawn(move || {
-                        slugs
-                            .iter()
-                            .map(|s| (s.clone(), body_text(&dir.join(file_name(s)))))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().unwrap_or_default())
-                .collect()
+        in_parallel(chunk, jobs, |s| {
+            (s.clone(), body_text(&dir.join(file_name(s))))
         })
+        .unwrap_or_default()
     };
     search::write(content, &slugs, shards, DEFAULT_BLOCK, bodies, out)?;
     Ok(())
