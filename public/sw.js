@@ -73,9 +73,10 @@ self.addEventListener('fetch', (event) => {
   // Anything else goes to the network as if there were no worker.
 });
 
-/** `site.json` and the content API (`…/api/…json`), on any origin. */
+/** `site.json`, the content API (`…/api/…json`), on any origin, and the interface words. */
 function isContent(url) {
-  return url.pathname.endsWith('/site.json') || (url.pathname.includes('/api/') && url.pathname.endsWith('.json'));
+  return url.pathname.endsWith('/site.json') || (url.pathname.includes('/api/') && url.pathname.endsWith('.json'))
+    || /\/i18n\/[a-z]+\.json$/.test(url.pathname);
 }
 
 /** Page routes (no file extension): the app renders every one of them from the shell. */

@@ -19,7 +19,7 @@
 //    development build gets a worker that removes itself and its caches instead.
 // Runs in `trunk build` and `trunk serve` (Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR,
 // TRUNK_PUBLIC_URL and TRUNK_PROFILE, which trunk sets for hooks.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -29,6 +29,14 @@ const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('post-build: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
+// `scripts/serve --paper ar`: one of the sample papers (public/papers/) as the site.
+const paper = process.env.MERIDIAN_PAPER;
+if (paper) {
+  if (!/^[a-z-]+$/.test(paper) || !existsSync(join(dir, 'papers', paper, 'site.json'))) {
+    throw new Error(`post-build: no sample paper "${paper}" in public/papers/`);
+  }
+  copyFileSync(join(dir, 'papers', paper, 'site.json'), join(dir, 'site.json'));
+}
 const root = publicUrl.endsWith('/') ? publicUrl : publicUrl + '/';
 
 const file = join(dir, 'index.html');

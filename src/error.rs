@@ -106,17 +106,17 @@ impl From<Wire> for AppError {
 }
 
 impl AppError {
-    /// A short headline for the reader.
+    /// The word key ([`crate::words`]) of a short headline for the reader.
     pub fn headline(&self) -> &'static str {
         match self {
-            AppError::NotFound { .. } => "This content could not be found",
-            AppError::Http { status, .. } if *status >= 500 => "The news server has a problem",
-            AppError::Http { .. } => "The news server refused the request",
-            AppError::Offline { .. } => "You seem to be offline",
-            AppError::Network { .. } => "The news server cannot be reached",
-            AppError::Timeout { .. } => "The news server is taking too long",
-            AppError::Decode { .. } => "Some content is damaged",
-            AppError::Unsupported(_) => "This site is not set up correctly",
+            AppError::NotFound { .. } => "error.not_found",
+            AppError::Http { status, .. } if *status >= 500 => "error.server",
+            AppError::Http { .. } => "error.refused",
+            AppError::Offline { .. } => "error.offline",
+            AppError::Network { .. } => "error.unreachable",
+            AppError::Timeout { .. } => "error.timeout",
+            AppError::Decode { .. } => "error.damaged",
+            AppError::Unsupported(_) => "error.setup",
         }
     }
 

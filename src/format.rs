@@ -212,10 +212,6 @@ pub fn reading_minutes(words: usize) -> usize {
 }
 
 /// "4 min read".
-pub fn reading_time_label(words: usize) -> String {
-    format!("{} min read", reading_minutes(words))
-}
-
 /// The rounded temperature with its unit: `23 °C`, never `-0 °C`.
 pub fn temperature_label(value: f64, unit: &str) -> Option<String> {
     if !value.is_finite() || value.abs() > 1000.0 {
@@ -227,30 +223,30 @@ pub fn temperature_label(value: f64, unit: &str) -> Option<String> {
     Some(format!("{rounded} {unit}"))
 }
 
-/// Words and an icon for a WMO weather interpretation code (as Open-Meteo returns). The
-/// icon is a name (`sun`, `sun-cloud`, `cloud`, `fog`, `rain`, `snow`, `storm`, `weather`)
-/// that the stylesheet draws (`style/masthead.css`): no emoji, which a system without an
-/// emoji font shows as an empty box.
+/// The word key ([`crate::words`]) and an icon for a WMO weather interpretation code (as
+/// Open-Meteo returns). The icon is a name (`sun`, `sun-cloud`, `cloud`, `fog`, `rain`,
+/// `snow`, `storm`, `weather`) that the stylesheet draws (`style/masthead.css`): no emoji,
+/// which a system without an emoji font shows as an empty box.
 pub fn weather_label(code: u16) -> (&'static str, &'static str) {
     match code {
-        0 => ("Clear sky", "sun"),
-        1 => ("Mainly clear", "sun-cloud"),
-        2 => ("Partly cloudy", "sun-cloud"),
-        3 => ("Overcast", "cloud"),
-        45 | 48 => ("Fog", "fog"),
-        51 | 53 | 55 => ("Drizzle", "rain"),
-        56 | 57 => ("Freezing drizzle", "rain"),
-        61 | 63 => ("Rain", "rain"),
-        65 => ("Heavy rain", "rain"),
-        66 | 67 => ("Freezing rain", "rain"),
-        71 | 73 => ("Snow", "snow"),
-        75 => ("Heavy snow", "snow"),
-        77 => ("Snow grains", "snow"),
-        80..=82 => ("Rain showers", "rain"),
-        85 | 86 => ("Snow showers", "snow"),
-        95 => ("Thunderstorm", "storm"),
-        96 | 99 => ("Thunderstorm with hail", "storm"),
-        _ => ("Weather", "weather"),
+        0 => ("weather.clear_sky", "sun"),
+        1 => ("weather.mainly_clear", "sun-cloud"),
+        2 => ("weather.partly_cloudy", "sun-cloud"),
+        3 => ("weather.overcast", "cloud"),
+        45 | 48 => ("weather.fog", "fog"),
+        51 | 53 | 55 => ("weather.drizzle", "rain"),
+        56 | 57 => ("weather.freezing_drizzle", "rain"),
+        61 | 63 => ("weather.rain", "rain"),
+        65 => ("weather.heavy_rain", "rain"),
+        66 | 67 => ("weather.freezing_rain", "rain"),
+        71 | 73 => ("weather.snow", "snow"),
+        75 => ("weather.heavy_snow", "snow"),
+        77 => ("weather.snow_grains", "snow"),
+        80..=82 => ("weather.rain_showers", "rain"),
+        85 | 86 => ("weather.snow_showers", "snow"),
+        95 => ("weather.thunderstorm", "storm"),
+        96 | 99 => ("weather.thunderstorm_hail", "storm"),
+        _ => ("weather.unknown", "weather"),
     }
 }
 

@@ -31,6 +31,7 @@ pub mod source;
 pub mod split;
 pub mod text;
 pub mod wordpress;
+pub mod words;
 
 use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};
 use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
@@ -45,6 +46,7 @@ use pages::{article::ArticlePage, not_found::NotFound};
 use send_wrapper::SendWrapper;
 use source::Source;
 use std::sync::Arc;
+use words::Words;
 
 /// What every page of one paper shares.
 #[derive(Clone)]
@@ -57,6 +59,8 @@ pub struct Ctx {
     pub source: Source,
     /// Set by the main content of a page while its data loads (drives the progress bar).
     pub set_pending: WriteSignal<bool>,
+    /// The interface words in the site's language.
+    pub words: Arc<Words>,
 }
 
 impl Ctx {
@@ -92,6 +96,12 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// The interface words: the paper's, or a live part's (src/live.rs); none (each key shows as
+/// itself) outside both.
+pub fn use_words() -> Arc<Words> {
+    use_context::<Arc<Words>>().unwrap_or_default()
+}
+
 /// Runs a browser future inside a `Send` resource (the browser is single-threaded).
 pub fn send<F: std::future::Future>(f: F) -> SendWrapper<F> {
     SendWrapper::new(f)
@@ -114,7 +124,11 @@ pub fn App(
             || (),
             move |_| {
                 let root = root.clone();
-                send(async move { source::load_site(&root).await })
+                send(async move {
+                    let site = source::load_site(&root).await?;
+                    let words = source::load_words(&root, &site).await;
+                    Ok::<_, error::AppError>((site, words))
+                })
             },
         )
     };
@@ -124,7 +138,10 @@ pub fn App(
                 let root = root.clone();
                 site.get()
                     .map(|result| match result {
-                        Ok(site) => view! { <Paper site=Arc::new(site) root takeover /> }.into_any(),
+                        Ok((site, words)) => {
+                            view! { <Paper site=Arc::new(site) words=Arc::new(words) root takeover /> }
+                                .into_any()
+                        }
                         Err(error) => {
                             view! {
                                 <Title text="The paper could not be loaded" />
@@ -142,7 +159,7 @@ pub fn App(
 
 /// The laid-out paper for a loaded `site.json`.
 #[component]
-fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
+fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> impl IntoView {
     let (pending, set_pending) = signal(false);
     let (is_routing, set_is_routing) = signal(false);
     let source = match Source::new(&root, &site) {
@@ -161,7 +178,9 @@ fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
         root: root.clone(),
         source,
         set_pending,
+        words: words.clone(),
     });
+    provide_context(words.clone());
     // The masthead weather: a secondary part that hides itself when it fails. Loaded from
     // an effect, so in the browser only (it changes by the hour; a prerendered page must
     // not wait for it, nor carry a stale one: its live part loads it).
@@ -196,8 +215,12 @@ fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
     let base = root.trim_end_matches('/').to_string();
     let name = site.name.clone();
     let ads = site.ads.clone();
+    let (skip, offline) = (
+        words.get("skip_to_content").to_string(),
+        words.get("offline_notice").to_string(),
+    );
     view! {
-        <Html attr:lang=site.locale.clone() attr:dir=site.direction() />
+        <Html attr:lang=site.locale.clone() attr:dir=site.direction() attr:data-digits=words.counter_style() />
         <Title formatter=move |text: String| {
             if text.is_empty() { name.clone() } else { format!("{text} — {name}") }
         } />
@@ -217,15 +240,13 @@ fn Paper(site: Arc<Site>, root: Arc<str>, takeover: bool) -> impl IntoView {
                     browser::focus_main();
                 }
             >
-                "Skip to main content"
+                {skip}
             </a>
             <RouteAnnouncer pending is_routing announcement takeover />
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             <Masthead weather />
             <Show when=move || !online.get()>
-                <p class="offline-banner" role="status">
-                    "You are offline. Articles you have already read are still here."
-                </p>
+                <p class="offline-banner" role="status">{offline.clone()}</p>
             </Show>
             {ads.map(|ads| view! { <AdSlot ads id="ad-leaderboard" kind="leaderboard" /> })}
             <main id="main" class="page" tabindex="-1">

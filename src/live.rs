@@ -36,7 +36,10 @@ mod imp {
     use crate::intl::{format_date, format_relative, now_millis, DateStyle};
     use crate::model::{RailFile, Weather};
     use crate::source::{fetch_text, DEFAULT_TIMEOUT_MS};
+    use crate::words::Words;
     use leptos::prelude::*;
+    use std::cell::RefCell;
+    use std::sync::Arc;
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, HtmlElement};
 
@@ -48,6 +51,14 @@ mod imp {
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .unwrap_or_else(|| "en-US".into());
+        // The words the live parts show, which the publish step wrote into the page.
+        let words = doc
+            .query_selector("[data-words]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("data-words"))
+            .unwrap_or_default();
+        WORDS.with(|w| *w.borrow_mut() = Arc::new(Words::live(&locale, &words)));
         // What loads first: its request is under way while the rest runs.
         for el in all(&doc, ".masthead__weather[data-weather]") {
             weather(el);
@@ -97,7 +108,11 @@ mod imp {
             .collect()
     }
 
-    /// Replaces what `el` holds with a view of its own.
+    thread_local! {
+        static WORDS: RefCell<Arc<Words>> = RefCell::default();
+    }
+
+    /// Replaces what `el` holds with a view of its own, which has the page's words.
     fn mount<F, N>(el: Element, view: F)
     where
         F: FnOnce() -> N + 'static,
@@ -107,7 +122,12 @@ mod imp {
             return;
         };
         el.set_inner_html("");
-        leptos::mount::mount_to(el, view).forget();
+        let words = WORDS.with(|w| w.borrow().clone());
+        leptos::mount::mount_to(el, move || {
+            provide_context(words);
+            view()
+        })
+        .forget();
     }
 
     fn hide(el: &Element) {

@@ -6,6 +6,7 @@
 use crate::error::AppError;
 use crate::format::parse_rfc3339;
 use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
 
 /// `site.json`: the publisher's configuration, loaded first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +39,28 @@ pub struct Site {
     /// (docs/content-api.md §8); see [`Site::direction`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir: Option<String>,
+    /// The site's own interface words, over the app's for its language (docs/content-api.md
+    /// §8, [`crate::words`]). A value that is not a string is ignored.
+    #[serde(
+        default,
+        deserialize_with = "strings_only",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub strings: BTreeMap<String, String>,
+}
+
+/// The string values of a JSON object; anything else is left out.
+fn strings_only<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let all = BTreeMap::<String, serde_json::Value>::deserialize(d)?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(k, v)| match v {
+            serde_json::Value::String(s) => Some((k, s)),
+            _ => None,
+        })
+        .collect())
 }
 
 /// The languages written right to left (docs/content-api.md §8).
@@ -111,14 +134,11 @@ pub struct WeatherConfig {
 /// Ad slot settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ads {
-    #[serde(default = "default_ad_label")]
-    pub label: String,
+    /// The words above each slot; `None`: the language's ("- Advertisement -").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     #[serde(default = "default_in_article_every")]
     pub in_article_every: u32,
-}
-
-fn default_ad_label() -> String {
-    "- Advertisement -".into()
 }
 
 fn default_in_article_every() -> u32 {
@@ -128,7 +148,7 @@ fn default_in_article_every() -> u32 {
 impl Default for Ads {
     fn default() -> Self {
         Ads {
-            label: default_ad_label(),
+            label: None,
             in_article_every: default_in_article_every(),
         }
     }

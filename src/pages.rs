@@ -23,7 +23,7 @@ pub fn failure_view(error: AppError, retry: impl Fn() + Send + Sync + 'static) -
 pub fn Skeleton() -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">"Loading…"</span>
+            <span class="visually-hidden">{crate::use_words().get("loading").to_string()}</span>
             <div class="skeleton__line skeleton__line--title"></div>
             <div class="skeleton__line"></div>
             <div class="skeleton__line"></div>
@@ -72,14 +72,14 @@ pub fn Listing(
                     <h1 class="listing__title">{title}</h1>
                     <p class="listing__intro">{intro}</p>
                 </header>
-                {empty.then(|| view! { <p class="empty">"Nothing has been published here yet."</p> })}
+                {empty.then(|| view! { <p class="empty">{crate::use_words().get("nothing_here").to_string()}</p> })}
                 <div class="listing">
                     {cut.items.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Standard /> }).collect_view()}
                 </div>
                 <Pagination number=cut.number total=cut.total_pages href />
             </div>
-            <Rail label="Top news">
-                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
+            <Rail label="top_news">
+                <LiveStoryList title="top_news" articles=top file=RailFile::TOP.into() ranked=true />
             </Rail>
         </div>
     }

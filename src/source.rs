@@ -16,6 +16,7 @@ use crate::routes::{join, resolve};
 use crate::search::{words, Folded, SearchQuery};
 use crate::search_index::{self as si, BodyHits};
 use crate::wordpress::{self as wp, WpCategory};
+use crate::words::Words;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -55,6 +56,38 @@ pub async fn load_site(root: &str) -> Result<Site, AppError> {
         }
     }
     Ok(site)
+}
+
+/// The interface words of `site` ([`crate::words`]): its language's table (bundled natively;
+/// in the browser fetched from `i18n/<language>.json` beside the app, so a reader loads one
+/// language) under the site's `strings`. A table that cannot be loaded leaves English, with a
+/// warning: words are never a reason not to show the paper.
+pub async fn load_words(root: &str, site: &Site) -> Words {
+    let language = crate::words::language(&site.locale);
+    let table = if crate::words::has_table(&language) {
+        words_table(root, &language).await
+    } else {
+        None
+    };
+    let (words, warning) = Words::new(&site.locale, table.as_deref(), &site.strings);
+    if let Some(warning) = warning {
+        leptos::logging::warn!("{warning}");
+    }
+    words
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn words_table(_root: &str, language: &str) -> Option<String> {
+    crate::words::bundled(language).map(str::to_string)
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn words_table(root: &str, language: &str) -> Option<String> {
+    let url = join(root, &format!("i18n/{language}.json"));
+    fetch_text(&url, DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(|e| leptos::logging::warn!("{e}: the interface words are English"))
+        .ok()
 }
 
 /// How many article files body search fetches at once.

@@ -44,7 +44,7 @@ fn site_defaults_apply_when_fields_are_absent() {
     assert_eq!(site.time_zone, None);
     assert!(site.weather.is_none());
     let ads = site.ads.expect("absent ads means default ads");
-    assert_eq!(ads.label, "- Advertisement -");
+    assert_eq!(ads.label.as_deref(), Some("- Advertisement -"));
     assert_eq!(ads.in_article_every, 4);
 }
 

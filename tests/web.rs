@@ -57,7 +57,7 @@ fn article_body_draws_every_block_and_places_ads_after_every_nth_paragraph() {
     )
     .unwrap();
     let ads = Ads {
-        label: "- Advertisement -".into(),
+        label: Some("- Advertisement -".into()),
         in_article_every: 4,
     };
     let el = mount(move || view! { <ArticleBody blocks=article.body ads=Some(ads) /> });

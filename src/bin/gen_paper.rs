@@ -320,6 +320,7 @@ fn generate(o: &Options) -> Result<usize, String> {
         request_timeout_ms: None,
         ads: Some(Ads::default()),
         dir: None,
+        strings: Default::default(),
     };
     write(&out.join("site.json"), &json(&site)?, &mut bytes)?;
     let authors: Vec<String> = (0..24)

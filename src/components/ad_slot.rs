@@ -15,9 +15,12 @@ pub fn AdSlot(
     /// `leaderboard`, `inline` or `sidebar`.
     kind: &'static str,
 ) -> impl IntoView {
+    let label = ads
+        .label
+        .unwrap_or_else(|| crate::use_words().get("advertisement").to_string());
     view! {
         <aside class=format!("ad-slot ad-slot--{kind}") aria-hidden="true">
-            <p class="ad-slot__label">{ads.label}</p>
+            <p class="ad-slot__label">{label}</p>
             <div class="ad-slot__box" id=id data-ad-slot=kind></div>
         </aside>
     }

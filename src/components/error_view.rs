@@ -15,16 +15,22 @@ pub fn ErrorView(
     let detail = error.to_string();
     let home = use_context::<crate::Ctx>()
         .map_or_else(|| "/".to_string(), |c| crate::routes::home(&c.root));
+    let words = crate::use_words();
+    let headline = words.get(error.headline()).to_string();
+    let (retry_label, home_label) = (
+        words.get("retry").to_string(),
+        words.get("go_to_front").to_string(),
+    );
     view! {
         <section class="error-view" role="alert">
-            <h1 class="error-view__title">{error.headline()}</h1>
+            <h1 class="error-view__title">{headline}</h1>
             <p class="error-view__detail">{detail}</p>
             {retry.then(|| view! {
                 <button class="error-view__retry" type="button" on:click=move |_| on_retry()>
-                    "Retry"
+                    {retry_label}
                 </button>
             })}
-            <p><a href=home>"Go to the front page"</a></p>
+            <p><a href=home>{home_label}</a></p>
         </section>
     }
 }

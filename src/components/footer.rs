@@ -19,10 +19,10 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="footer">
             <p class="footer__name">{ctx.site.name.clone()}</p>
-            <nav aria-label="Footer">
+            <nav aria-label=ctx.words.get("footer").to_string()>
                 <ul class="footer__links">{links}</ul>
             </nav>
-            <p class="footer__note">"Independent journalism, served as fast as we can make it."</p>
+            <p class="footer__note">{ctx.words.get("footer_note").to_string()}</p>
         </footer>
     }
 }

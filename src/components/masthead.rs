@@ -25,6 +25,7 @@ pub fn Masthead(
     weather: Signal<Option<Weather>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let words = ctx.words.clone();
     let site = ctx.site.clone();
     let root = ctx.root.clone();
     // The reader's today: known in the browser only. A prerendered page must not carry the
@@ -95,8 +96,10 @@ pub fn Masthead(
         );
     };
     let home_current = move || section().is_empty().then_some("page");
+    // A prerendered page's live parts show a few words of their own: the page carries them.
+    let live_words = cfg!(not(target_arch = "wasm32")).then(|| words.live_text());
     view! {
-        <header class="masthead">
+        <header class="masthead" data-words=live_words>
             <div class="masthead__top">
                 <p class="masthead__date" data-paper=paper data-tz=site.time_zone.clone()>{today}</p>
                 <div class="masthead__tools">
@@ -114,15 +117,15 @@ pub fn Masthead(
             {site.tagline.clone().map(|t| view! { <p class="masthead__tagline">{t}</p> })}
             <form action=routes::join(&ctx.root, "search") method="GET" on:submit=on_search>
                 <div class="masthead__search" role="search">
-                    <label class="visually-hidden" for="masthead-q">"Search the paper"</label>
-                    <input node_ref=query id="masthead-q" class="masthead__input" type="search" name="q" placeholder="Search" autocomplete="off" />
-                    <button class="masthead__button" type="submit">"Search"</button>
+                    <label class="visually-hidden" for="masthead-q">{words.get("search_the_paper").to_string()}</label>
+                    <input node_ref=query id="masthead-q" class="masthead__input" type="search" name="q" placeholder=words.get("search").to_string() autocomplete="off" />
+                    <button class="masthead__button" type="submit">{words.get("search").to_string()}</button>
                 </div>
             </form>
         </header>
-        <nav class="sections" aria-label="Sections">
+        <nav class="sections" aria-label=words.get("sections").to_string()>
             <ul class="sections__list">
-                <li><a class="sections__link" href=home aria-current=home_current>"Home"</a></li>
+                <li><a class="sections__link" href=home aria-current=home_current>{words.get("home").to_string()}</a></li>
                 {nav_items}
             </ul>
         </nav>

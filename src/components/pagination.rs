@@ -1,5 +1,6 @@
 //! Previous / next links for a paginated list.
 
+use crate::use_words;
 use leptos::prelude::*;
 
 /// "Newer" and "Older" links around "Page N of M"; `href(n)` builds the URL of page n.
@@ -13,14 +14,18 @@ pub fn Pagination(
     href: impl Fn(usize) -> String,
 ) -> impl IntoView {
     (total > 1).then(|| {
+        let words = use_words();
+        let (page, of) = (words.number(number as u64), words.number(total as u64));
+        let status = words.fill("page_of", &[("page", &page), ("total", &of)]);
+        let (newer, older) = (words.get("newer").to_string(), words.get("older").to_string());
         view! {
-            <nav class="pagination" aria-label="Pages">
+            <nav class="pagination" aria-label=words.get("pages").to_string()>
                 {(number > 1).then(|| view! {
-                    <a class="pagination__link" rel="prev" href=href(number - 1)><span class="pagination__arrow" aria-hidden="true">"←"</span>" Newer"</a>
+                    <a class="pagination__link" rel="prev" href=href(number - 1)><span class="pagination__arrow" aria-hidden="true">"←"</span>" "{newer}</a>
                 })}
-                <span class="pagination__status">{format!("Page {number} of {total}")}</span>
+                <span class="pagination__status">{status}</span>
                 {(number < total).then(|| view! {
-                    <a class="pagination__link" rel="next" href=href(number + 1)>"Older "<span class="pagination__arrow" aria-hidden="true">"→"</span></a>
+                    <a class="pagination__link" rel="next" href=href(number + 1)>{older}" "<span class="pagination__arrow" aria-hidden="true">"→"</span></a>
                 })}
             </nav>
         }

@@ -1,7 +1,7 @@
 //! Sharing an article: the system share sheet where there is one, else copy-link with a
 //! confirmation; plus plain links for e-mail and the big networks.
 
-use crate::{browser, routes::encode_component, send};
+use crate::{browser, routes::encode_component, send, use_words};
 use leptos::prelude::*;
 
 /// Share controls for the page at `path` titled `title`.
@@ -14,24 +14,27 @@ pub fn Share(
     #[prop(into)]
     url: Signal<String>,
 ) -> impl IntoView {
+    let words = use_words();
     let status = RwSignal::new(String::new());
     let native = RwSignal::new(false);
     Effect::new(move |_| native.set(browser::can_share()));
     let on_share = {
-        let title = title.clone();
+        let (title, words) = (title.clone(), words.clone());
         move |_| {
-            let (title, url) = (title.clone(), url.get_untracked());
+            let (title, url, words) = (title.clone(), url.get_untracked(), words.clone());
             leptos::task::spawn_local(send(async move {
                 if browser::can_share() {
                     browser::share(&title, &url).await;
                 } else if browser::copy(&url).await {
-                    status.set("Link copied".into());
+                    status.set(words.get("link_copied").into());
                 } else {
-                    status.set(format!("Copy this link: {url}"));
+                    status.set(words.fill("copy_this_link", &[("url", &url)]));
                 }
             }));
         }
     };
+    let label_email = words.get("email").to_string();
+    let label = words.get("share_this").to_string();
     let link_title = title.clone();
     let link = move |base: &'static str, with_text: bool| {
         let title = link_title.clone();
@@ -55,11 +58,11 @@ pub fn Share(
         }
     };
     view! {
-        <section class="share" aria-label="Share this article">
+        <section class="share" aria-label=label>
             <button type="button" class="share__button" on:click=on_share>
-                {move || if native.get() { "Share" } else { "Copy link" }}
+                {move || words.get(if native.get() { "share" } else { "copy_link" }).to_string()}
             </button>
-            <a class="share__link" href=mail>"E-mail"</a>
+            <a class="share__link" href=mail>{label_email}</a>
             <a class="share__link" href=link("https://twitter.com/intent/tweet?url=", true) target="_blank" rel="noopener noreferrer">"X"</a>
             <a class="share__link" href=link("https://www.facebook.com/sharer/sharer.php?u=", false) target="_blank" rel="noopener noreferrer">"Facebook"</a>
             <a class="share__link" href=link("https://www.linkedin.com/sharing/share-offsite/?url=", false) target="_blank" rel="noopener noreferrer">"LinkedIn"</a>

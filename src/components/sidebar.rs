@@ -59,7 +59,7 @@ pub fn StoryList(
 /// (a path below the content base, see [`crate::model::RailFile`]) on a prerendered page.
 #[component]
 pub fn LiveStoryList(
-    /// The heading, e.g. "Top news".
+    /// The word key of the heading, e.g. `top_news`.
     title: &'static str,
     /// The articles, in order.
     articles: Vec<ArticleSummary>,
@@ -71,11 +71,13 @@ pub fn LiveStoryList(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let items = articles.iter().map(|a| rail_item(&ctx.site, a)).collect();
+    let title = ctx.words.get(title).to_string();
+    let data_title = title.clone();
     view! {
         <div
             class="live-rail"
             data-rail=ctx.source.rail_url(&file)
-            data-title=title
+            data-title=data_title
             data-ranked=ranked.then_some("")
         >
             <StoryList title items root=ctx.root.to_string() ranked />
@@ -86,14 +88,15 @@ pub fn LiveStoryList(
 /// The right-hand rail of a page: the sidebar ad slot (when the site has ads), then `children`.
 #[component]
 pub fn Rail(
-    /// The accessible name of the complementary landmark.
+    /// The word key of the complementary landmark's accessible name.
     label: &'static str,
     /// The lists shown under the ad slot.
     children: Children,
 ) -> impl IntoView {
-    let ads = use_ctx().site.ads.clone();
+    let ctx = use_ctx();
+    let ads = ctx.site.ads.clone();
     view! {
-        <aside class="with-rail__rail" aria-label=label>
+        <aside class="with-rail__rail" aria-label=ctx.words.get(label).to_string()>
             {ads.map(|ads| view! { <AdSlot ads id="ad-sidebar" kind="sidebar" /> })}
             {children()}
         </aside>

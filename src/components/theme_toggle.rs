@@ -1,11 +1,12 @@
 //! The dark-mode switch in the masthead; the choice is remembered on this device.
 
-use crate::browser;
+use crate::{browser, use_words};
 use leptos::prelude::*;
 
 /// A toggle button for dark mode. Follows the system until the reader chooses.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let label = use_words().get("dark_mode").to_string();
     // `None` until mounted: the server does not know the reader's preference.
     let dark = RwSignal::new(None::<bool>);
     Effect::new(move |_| {
@@ -30,7 +31,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <span aria-hidden="true">"◐ "</span>
-            "Dark mode"
+            {label}
         </button>
     }
 }

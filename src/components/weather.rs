@@ -2,6 +2,7 @@
 
 use crate::format::{temperature_label, weather_label};
 use crate::model::Weather;
+use crate::use_words;
 use leptos::prelude::*;
 
 /// Current weather for `place`; renders nothing for values it cannot show.
@@ -18,12 +19,14 @@ pub fn WeatherBadge(
         &weather.current_units.temperature_2m,
     )
     .map(|temp| {
-        let (label, icon) = weather_label(current.weather_code);
+        let words = use_words();
+        let (key, icon) = weather_label(current.weather_code);
+        let args = [("weather", words.get(key)), ("place", place.as_str())];
         view! {
-            <p class="weather" title=format!("{label} in {place}")>
+            <p class="weather" title=words.fill("weather_in", &args)>
                 <span class=format!("weather__icon weather__icon--{icon}") aria-hidden="true"></span>
-                <span class="weather__temp">{temp}</span>
-                <span class="weather__label">{format!("{label}, {place}")}</span>
+                <span class="weather__temp">{words.digits(&temp)}</span>
+                <span class="weather__label">{words.fill("weather_at", &args)}</span>
             </p>
         }
     })

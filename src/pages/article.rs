@@ -6,7 +6,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::share::Share;
 use crate::components::sidebar::{LiveStoryList, Rail};
 use crate::error::AppError;
-use crate::format::reading_time_label;
+use crate::format::reading_minutes;
 use crate::intl::DateStyle;
 use crate::model::{Article, ArticleSummary, RailFile};
 use crate::related::{for_rail, related, top_news};
@@ -92,7 +92,9 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
             let ctx = ctx.clone();
             (u.text.clone(), move || ctx.date(&u, DateStyle::DateTime))
         });
-    let byline = byline(&s.authors);
+    let w = ctx.words.clone();
+    let byline = (!s.authors.is_empty()).then(|| w.fill("by", &[("names", &w.list(&s.authors))]));
+    let reading = w.count("min_read", reading_minutes(words) as u64, &[]);
     let tags = s
         .tags
         .iter()
@@ -127,8 +129,8 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
             let near = related(&summary, &list, 4);
             let file = RailFile::related(&summary.slug);
             view! {
-                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
-                <LiveStoryList title="Related articles" articles=near file />
+                <LiveStoryList title="top_news" articles=top file=RailFile::TOP.into() ranked=true />
+                <LiveStoryList title="related" articles=near file />
             }
         })
     };
@@ -136,9 +138,9 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
         <PageMeta title=s.title.clone() description path image=image kind="article" />
         <div class="with-rail">
             <article class="article with-rail__main">
-                <nav class="breadcrumb" aria-label="Breadcrumb">
+                <nav class="breadcrumb" aria-label=w.get("breadcrumb").to_string()>
                     <ol class="breadcrumb__list">
-                        <li><a href=routes::home(&ctx.root)>"Home"</a></li>
+                        <li><a href=routes::home(&ctx.root)>{w.get("home").to_string()}</a></li>
                         <li><a href=section_href.clone()>{section.clone()}</a></li>
                         <li aria-current="page">{s.title.clone()}</li>
                     </ol>
@@ -149,11 +151,11 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                     {s.standfirst.clone().map(|t| view! { <p class="article__standfirst">{t}</p> })}
                     {byline.map(|b| view! { <p class="article__byline">{b}</p> })}
                     <p class="article__meta">
-                        "Published " <time datetime=s.published.text.clone()>{published}</time>
+                        {w.get("published").to_string()}" " <time datetime=s.published.text.clone()>{published}</time>
                         {updated.map(|(text, label)| view! {
-                            " · " <span class="article__updated">"Updated " <time datetime=text>{label}</time></span>
+                            " · " <span class="article__updated">{w.get("updated").to_string()}" " <time datetime=text>{label}</time></span>
                         })}
-                        " · " {reading_time_label(words)}
+                        " · " {reading}
                     </p>
                     <p class="article__print-url">{url}</p>
                 </header>
@@ -166,21 +168,12 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                 </div>
                 <script type="application/ld+json">{json_ld}</script>
                 {(!s.tags.is_empty()).then(|| view! {
-                    <nav class="tags" aria-label="Tags"><ul class="tags__list">{tags}</ul></nav>
+                    <nav class="tags" aria-label=w.get("tags").to_string()><ul class="tags__list">{tags}</ul></nav>
                 })}
             </article>
-            <Rail label="More news">
+            <Rail label="more_news">
                 <Suspense>{rail}</Suspense>
             </Rail>
         </div>
-    }
-}
-
-/// "By Ana Whitlock and Tom Reyes"; `None` without authors.
-fn byline(authors: &[String]) -> Option<String> {
-    match authors {
-        [] => None,
-        [one] => Some(format!("By {one}")),
-        [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
     }
 }

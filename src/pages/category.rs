@@ -30,15 +30,14 @@ pub fn CategoryPage() -> impl IntoView {
                         let root = ctx.root.clone();
                         let path = routes::category(&ctx.root, &slug, page.get());
                         let href = move |n| routes::category(&root, &slug, n);
+                        let args = [("section", name.as_str()), ("site", ctx.site.name.as_str())];
+                        let description = ctx.words.fill("section_description", &args);
+                        let intro = ctx.words.fill("section_intro", &args);
                         view! {
-                            <PageMeta
-                                title=name.clone()
-                                description=format!("The latest {name} news from {}.", ctx.site.name)
-                                path
-                            />
+                            <PageMeta title=name.clone() description path />
                             <Listing
                                 title=name.clone()
-                                intro=format!("The latest from {name}, newest first.")
+                                intro
                                 articles
                                 index
                                 page=page.get()

@@ -25,13 +25,15 @@ pub fn HomePage() -> impl IntoView {
             send(async move { source.latest().await })
         },
     );
+    let site = [("site", ctx.site.name.as_str())];
+    let description = ctx
+        .site
+        .tagline
+        .clone()
+        .unwrap_or_else(|| ctx.words.fill("front_description", &site));
     view! {
-        <PageMeta
-            title=""
-            description=ctx.site.tagline.clone().unwrap_or_else(|| format!("The latest news from {}.", ctx.site.name))
-            path=routes::home(&ctx.root)
-        />
-        <h1 class="visually-hidden">{format!("{} — front page", ctx.site.name)}</h1>
+        <PageMeta title="" description path=routes::home(&ctx.root) />
+        <h1 class="visually-hidden">{ctx.words.fill("front_title", &site)}</h1>
         <Transition fallback=Skeleton set_pending=ctx.set_pending>
             {move || index.get().map(|r| match r {
                 Ok(list) => view! { <Front list /> }.into_any(),
@@ -86,21 +88,22 @@ fn Front(list: Vec<ArticleSummary>) -> impl IntoView {
         })
         .collect_view();
     let empty = list.is_empty();
+    let w = ctx.words.clone();
     view! {
         <div class="with-rail">
             <div class="with-rail__main">
-                {empty.then(|| view! { <p class="empty">"No articles have been published yet."</p> })}
+                {empty.then(|| view! { <p class="empty">{w.get("no_articles").to_string()}</p> })}
                 <div class="front__top">
                     {lead.map(|summary| view! { <ArticleCard summary size=CardSize::Lead show_section=true /> })}
                     <div class="front__latest">
-                        <h2 class="front__latest-title">"Latest"</h2>
+                        <h2 class="front__latest-title">{w.get("latest").to_string()}</h2>
                         {rest.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Compact show_section=true /> }).collect_view()}
                     </div>
                 </div>
                 {sections}
             </div>
-            <Rail label="Top news">
-                <LiveStoryList title="Top news" articles=top file=RailFile::TOP.into() ranked=true />
+            <Rail label="top_news">
+                <LiveStoryList title="top_news" articles=top file=RailFile::TOP.into() ranked=true />
             </Rail>
         </div>
     }

@@ -14,14 +14,15 @@ pub fn NotFound() -> impl IntoView {
         .iter()
         .map(|c| view! { <li><a href=routes::category(&ctx.root, &c.slug, 1)>{c.name.clone()}</a></li> })
         .collect_view();
+    let w = |key| ctx.words.get(key).to_string();
     view! {
-        <Title text="Page not found" />
-        <Meta name="description" content="This page does not exist. Try the front page or a section." />
+        <Title text=w("not_found") />
+        <Meta name="description" content=w("not_found_description") />
         <section class="not-found">
-            <h1 class="not-found__title">"Page not found"</h1>
-            <p>"We could not find that page. It may have moved, or the address may be mistyped."</p>
-            <p><a class="not-found__home" href=routes::home(&ctx.root)>"Go to the front page"</a></p>
-            <h2 class="not-found__subtitle">"Or browse a section"</h2>
+            <h1 class="not-found__title">{w("not_found")}</h1>
+            <p>{w("not_found_text")}</p>
+            <p><a class="not-found__home" href=routes::home(&ctx.root)>{w("go_to_front")}</a></p>
+            <h2 class="not-found__subtitle">{w("browse_section")}</h2>
             <ul class="not-found__sections">{sections}</ul>
         </section>
     }

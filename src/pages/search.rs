@@ -16,7 +16,7 @@ use crate::model::ArticleSummary;
 use crate::related::paginate;
 use crate::search::{highlight, run_with, snippet, words, Body, Fields, SearchQuery, Sort};
 use crate::source::{Corpus, Source};
-use crate::{routes, send, use_ctx};
+use crate::{routes, send, use_ctx, use_words};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -62,24 +62,29 @@ pub fn SearchPage() -> impl IntoView {
         },
     );
     let shown = StoredValue::new(query.get_untracked());
-    let title = move || {
-        let q = query.read();
-        if q.q.is_empty() {
-            "Search".to_string()
-        } else {
-            format!("Search: {}", q.q)
+    let w = ctx.words.clone();
+    let title = {
+        let w = w.clone();
+        move || {
+            let q = query.read();
+            if q.q.is_empty() {
+                w.get("search").to_string()
+            } else {
+                w.fill("search_title", &[("q", &q.q)])
+            }
         }
     };
+    let description = w.get("search_description").to_string();
     view! {
         {move || view! {
             <PageMeta
                 title=title()
-                description="Search every article, with filters for section, date and where the words appear."
+                description=description.clone()
                 path=routes::join(&ctx.root, "search")
             />
         }}
         <div class="search">
-            <h1 class="search__title">"Search"</h1>
+            <h1 class="search__title">{w.get("search").to_string()}</h1>
             <Filters query />
             <Transition fallback=Skeleton set_pending=ctx.set_pending>
                 {move || corpus.get().map(|r| match r {
@@ -100,7 +105,7 @@ pub fn SearchPage() -> impl IntoView {
                             let searching = q.fields.body && !words(&q.q).is_empty();
                             return view! {
                                 {searching.then(|| view! {
-                                    <p class="search__note">"Searching the articles’ text too…"</p>
+                                    <p class="search__note">{use_words().get("searching_bodies").to_string()}</p>
                                 })}
                                 <Results corpus query=local />
                             }
@@ -174,19 +179,22 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
             go(&q, true);
         }
     };
+    let w = ctx.words.clone();
     let check = {
-        let update = update.clone();
+        let (update, w) = (update.clone(), w.clone());
         move |name: &'static str,
-              label: &'static str,
+              value: &'static str,
+              key: &'static str,
               get: fn(&SearchQuery) -> bool,
               set: fn(&mut SearchQuery, bool)| {
             let update = update.clone();
+            let label = w.get(key).to_string();
             view! {
                 <label class="filters__check">
                     <input
                         type="checkbox"
                         name=name
-                        value=if name == "exact" { "1" } else { label_value(label) }
+                        value=value
                         prop:checked=move || get(&query.read())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -231,15 +239,15 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
         })
         .collect_view();
     let date = {
-        let update = update.clone();
+        let (update, w) = (update.clone(), w.clone());
         move |name: &'static str,
-              label: &'static str,
               get: fn(&SearchQuery) -> Option<String>,
               set: fn(&mut SearchQuery, Option<String>)| {
             let update = update.clone();
+            let label = w.get(name).to_string();
             view! {
                 <label class="filters__date">
-                    {label}
+                    {label}" "
                     <input
                         type="date"
                         name=name
@@ -260,9 +268,14 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
             update(&|q| q.sort = SearchQuery::from_pairs([("sort", v.as_str())]).sort);
         }
     };
-    let sort_option = move |value: Sort, label: &'static str| {
-        view! { <option value=value.as_str() selected=move || query.read().sort == value>{label}</option> }
+    let sort_option = {
+        let w = w.clone();
+        move |value: Sort, key: &'static str| {
+            let label = w.get(key).to_string();
+            view! { <option value=value.as_str() selected=move || query.read().sort == value>{label}</option> }
+        }
     };
+    let t = |key| w.get(key).to_string();
     let open = move || {
         let q = query.read();
         *q != SearchQuery {
@@ -275,49 +288,40 @@ fn Filters(query: Memo<SearchQuery>) -> impl IntoView {
         <form action=action method="GET" on:submit=on_submit>
             <div class="filters" role="search">
                 <div class="filters__query">
-                    <label for="search-q">"Search for"</label>
+                    <label for="search-q">{t("search_for")}</label>
                     <input id="search-q" type="search" name="q" autocomplete="off" prop:value=move || text.get() on:input=on_input />
-                    <button type="submit">"Search"</button>
+                    <button type="submit">{t("search")}</button>
                 </div>
                 <details class="filters__panel" open=open>
-                    <summary>"Generic filters"</summary>
-                    {check("exact", "Exact matches only", |q| q.exact, |q, on| q.exact = on)}
+                    <summary>{t("filters")}</summary>
+                    {check("exact", "1", "exact", |q| q.exact, |q, on| q.exact = on)}
                     <fieldset class="filters__group">
-                        <legend>"Search in"</legend>
-                        {check("in", "Title", |q| q.fields.title, |q, on| q.fields.title = on)}
-                        {check("in", "Standfirst", |q| q.fields.standfirst, |q, on| q.fields.standfirst = on)}
-                        {check("in", "Body", |q| q.fields.body, |q, on| q.fields.body = on)}
+                        <legend>{t("search_in")}</legend>
+                        {check("in", "title", "field.title", |q| q.fields.title, |q, on| q.fields.title = on)}
+                        {check("in", "standfirst", "field.standfirst", |q| q.fields.standfirst, |q, on| q.fields.standfirst = on)}
+                        {check("in", "body", "field.body", |q| q.fields.body, |q, on| q.fields.body = on)}
                     </fieldset>
                     <fieldset class="filters__group">
-                        <legend>"Categories"</legend>
+                        <legend>{t("categories")}</legend>
                         {categories}
                     </fieldset>
                     <fieldset class="filters__group">
-                        <legend>"Published"</legend>
-                        {date("from", "From ", |q| q.from.clone(), |q, v| q.from = v)}
-                        {date("to", "To ", |q| q.to.clone(), |q, v| q.to = v)}
+                        <legend>{t("published")}</legend>
+                        {date("from", |q| q.from.clone(), |q, v| q.from = v)}
+                        {date("to", |q| q.to.clone(), |q, v| q.to = v)}
                     </fieldset>
                     <label class="filters__sort">
-                        "Sort by "
+                        {t("sort_by")}" "
                         <select name="sort" on:change=on_sort>
-                            {sort_option(Sort::Relevance, "Relevance")}
-                            {sort_option(Sort::Newest, "Newest first")}
-                            {sort_option(Sort::Oldest, "Oldest first")}
+                            {sort_option(Sort::Relevance, "sort.relevance")}
+                            {sort_option(Sort::Newest, "sort.newest")}
+                            {sort_option(Sort::Oldest, "sort.oldest")}
                         </select>
                     </label>
-                    <button type="submit">"Apply filters"</button>
+                    <button type="submit">{t("apply_filters")}</button>
                 </details>
             </div>
         </form>
-    }
-}
-
-/// The `in=` value of a "Search in" checkbox label.
-fn label_value(label: &'static str) -> &'static str {
-    match label {
-        "Title" => "title",
-        "Standfirst" => "standfirst",
-        _ => "body",
     }
 }
 
@@ -327,7 +331,7 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
     let ctx = use_ctx();
     let terms = words(&query.q);
     if terms.is_empty() {
-        return view! { <p class="search__hint">"Type a word or two to search every article."</p> }
+        return view! { <p class="search__hint">{ctx.words.get("search_hint").to_string()}</p> }
             .into_any();
     }
     let bodies = &corpus.bodies;
@@ -404,6 +408,7 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
         })
         .collect_view();
     let root = ctx.root.clone();
+    let w = ctx.words.clone();
     let q_text = query.q.clone();
     let href = move |n| {
         let q = SearchQuery {
@@ -415,18 +420,15 @@ fn Results(corpus: Corpus, query: SearchQuery) -> impl IntoView {
     view! {
         <p class="search__count" role="status">
             {match count {
-                0 => format!("No results for “{q_text}”. Try fewer words, turn off “Exact matches only”, or widen the filters."),
-                1 => format!("1 result for “{q_text}”"),
-                n => format!("{n} results for “{q_text}”"),
+                0 => w.fill("no_results", &[("q", &q_text)]),
+                n => w.count("results", n as u64, &[("q", &q_text)]),
             }}
         </p>
         {corpus.truncated.then(|| view! {
-            <p class="search__note">"Showing the best matches the site returned; add a word or a filter to narrow them down."</p>
+            <p class="search__note">{w.get("truncated").to_string()}</p>
         })}
         {corpus.bodies_skipped.then(|| view! {
-            <p class="search__note">
-                "Article bodies are searched with a search index on a paper this size; these results come from titles and standfirsts."
-            </p>
+            <p class="search__note">{w.get("bodies_need_index").to_string()}</p>
         })}
         <div class="listing">{items}</div>
         <Pagination number=cut.number total=cut.total_pages href />

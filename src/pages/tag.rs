@@ -24,10 +24,11 @@ pub fn TagPage() -> impl IntoView {
                         if articles.is_empty() {
                             return view! { <NotFound /> }.into_any();
                         }
-                        let title = format!("Tagged “{tag}”");
+                        let args = [("tag", tag.as_str()), ("site", ctx.site.name.as_str())];
+                        let title = ctx.words.fill("tag_title", &args);
+                        let description = ctx.words.fill("tag_description", &args);
+                        let intro = ctx.words.fill("tag_intro", &args);
                         let root = ctx.root.clone();
-                        let description = format!("Articles about {tag} from {}.", ctx.site.name);
-                        let intro = format!("Every article about {tag}, newest first.");
                         let path = routes::tag(&ctx.root, &tag, page.get());
                         let href = move |n| routes::tag(&root, &tag, n);
                         view! {

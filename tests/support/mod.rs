@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use meridian::model::{decode, Site};
-use meridian::{source::Source, Ctx};
+use meridian::{source::Source, words::Words, Ctx};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +20,10 @@ pub fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys:
     let handle = leptos::mount::mount_to(parent.clone(), move || {
         let site: Site = decode("site.json", SITE).unwrap();
         let (_, set_pending) = signal(false);
+        let words = Arc::new(Words::new(&site.locale, None, &site.strings).0);
+        provide_context(words.clone());
         provide_context(Ctx {
+            words,
             source: Source::new("/", &site).unwrap(),
             site: Arc::new(site),
             root: "/".into(),

@@ -38,7 +38,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, UNIX_EPOCH};
 
 const USAGE: &str =
-    "usage: publish DIST [--full] [--url https://paper.example/] [--jobs N] [--index-page N]";
+    "usage: publish DIST [--full] [--url https://paper.example/] [--jobs N] [--index-page N] [--brotli N] [--site FILE]";
 
 /// The shell of a prerendered page, written by the build (scripts/post-build.mjs).
 const PAGE_SHELL: &str = ".page-shell.html";
@@ -79,6 +79,8 @@ fn main() -> ExitCode {
 
 struct Args {
     dist: PathBuf,
+    /// The site's configuration, when not `DIST/site.json`.
+    site: Option<PathBuf>,
     full: bool,
     url: Option<String>,
     jobs: usize,
@@ -91,6 +93,7 @@ impl Args {
     fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         let mut out = Args {
             dist: PathBuf::new(),
+            site: None,
             full: false,
             url: None,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -107,6 +110,7 @@ impl Args {
             match arg.as_str() {
                 "--full" => out.full = true,
                 "--url" => out.url = Some(args.next().ok_or("--url needs a value")?),
+                "--site" => out.site = Some(args.next().ok_or("--site needs a file")?.into()),
                 "--jobs" => out.jobs = number(args.next(), "--jobs")?,
                 "--index-page" => out.per_page = number(args.next(), "--index-page")?,
                 "--brotli" => match number(args.next(), "--brotli")? {
@@ -222,9 +226,21 @@ fn run(args: &Args) -> Result<usize, String> {
             )
         })
     };
-    let site_text = read("site.json")?;
+    let site_text = match &args.site {
+        Some(file) => {
+            std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
+        }
+        None => read("site.json")?,
+    };
     if !dist.join(PAGE_SHELL).exists() {
         return content_only(args, &site_text);
+    }
+    if args.site.is_some() {
+        // The pages render the app, which reads DIST/site.json as a reader's browser does.
+        return Err(format!(
+            "--site is for a directory without a build; copy the file to {}",
+            dist.join("site.json").display()
+        ));
     }
     let (shell, page_shell) = (read("404.html")?, read(PAGE_SHELL)?);
     let root = render::app_root(&shell);
