@@ -43,20 +43,24 @@ function linkOf(target) {
   return internal(url) ? url : null;
 }
 
-async function takeover(href) {
+/** The app takes over: at `href` (a navigation), or `inPlace` on this very page, quietly. */
+async function takeover(href, inPlace = false) {
   if (state === 'loading') {
     // A second click while the app loads: it renders this address instead.
     history.replaceState(null, '', href);
     return;
   }
   state = 'loading';
-  history.pushState(null, '', href);
-  document.querySelector('.progress')?.classList.add('progress--active');
+  if (!inPlace) {
+    history.pushState(null, '', href);
+    document.querySelector('.progress')?.classList.add('progress--active');
+  }
   try {
     const [app, module] = await Promise.all([import(APP_JS), prefetch()]);
     const box = document.createElement('div');
     box.id = 'takeover';
     box.hidden = true;
+    if (inPlace) box.dataset.inPlace = '';
     document.body.append(box);
     await app.default({ module_or_path: module ?? APP_WASM });
     state = 'app';
@@ -94,3 +98,84 @@ document.addEventListener('submit', (e) => {
 import('__LIVE_JS__')
   .then((live) => live.default({ module_or_path: '__LIVE_WASM__' }))
   .catch((error) => console.warn('live parts not started', error));
+
+// The breaking-news strip (`breaking.json`, polled while the page is visible; a `304` when
+// nothing changed): the same rules as the app's strip, src/components/breaking.rs, which
+// shows it once the app has taken over. A few lines here rather than in the live parts' WASM,
+// where it would cost every reader about 7 KB.
+const DISMISSED = 'meridian-breaking-dismissed';
+function breakingNews() {
+  const masthead = document.querySelector('[data-breaking]');
+  if (!masthead) return;
+  const url = masthead.dataset.breaking;
+  const every = Number(masthead.dataset.every) || 15000;
+  const [kicker, label, close] = (masthead.dataset.breakingWords || '').split('\n');
+  let last = null;
+  let failures = 0;
+  let strip = null;
+  const stored = () => { try { return (localStorage.getItem(DISMISSED) || '').split('\n'); } catch { return []; } };
+  const show = (story) => {
+    strip?.remove();
+    strip = null;
+    if (!story || typeof story.text !== 'string' || !story.text.trim()) return;
+    const key = typeof story.id === 'string' ? story.id : story.text;
+    if (stored().includes(key) || (story.expires && !(Date.parse(story.expires) > Date.now()))) return;
+    strip = document.createElement('aside');
+    strip.className = 'breaking';
+    strip.setAttribute('aria-label', label);
+    const head = document.createElement('strong');
+    head.className = 'breaking__kicker';
+    head.textContent = kicker;
+    // Only http(s) and relative addresses, as everywhere in the paper (src/routes.rs).
+    const href = typeof story.url === 'string' ? story.url.replace(/[\t\n\r]/g, '').trim() : '';
+    const safe = href && (!/^[a-z][a-z0-9+.-]*:/i.test(href) || /^https?:/i.test(href));
+    const text = document.createElement(safe ? 'a' : 'span');
+    if (safe) { text.href = href; text.className = 'breaking__link'; }
+    text.textContent = story.text;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'breaking__close';
+    button.setAttribute('aria-label', close);
+    button.textContent = '×';
+    button.addEventListener('click', () => {
+      try { localStorage.setItem(DISMISSED, [...stored(), key].join('\n').trim()); } catch { /* private mode */ }
+      show(null);
+    });
+    strip.append(head, ' ', text, button);
+    document.body.append(strip);
+  };
+  const poll = async () => {
+    if (state !== 'page') return; // the app's own strip from now on
+    if (document.hidden) {
+      document.addEventListener('visibilitychange', poll, { once: true });
+      return;
+    }
+    try {
+      const response = await fetch(url, { cache: 'no-cache' });
+      if (response.status === 404) {
+        last = null;
+        show(null);
+      } else if (!response.ok) {
+        throw new Error(`${response.status}`);
+      } else {
+        const text = await response.text();
+        if (text !== last) {
+          last = text;
+          let story = null;
+          try { story = JSON.parse(text); } catch { /* damaged: no strip until it is mended */ }
+          show(story);
+        }
+      }
+      failures = 0;
+    } catch {
+      failures += 1;
+    }
+    setTimeout(poll, Math.min(every * 2 ** Math.min(failures, 16), 300000));
+  };
+  poll();
+}
+breakingNews();
+
+// A live page whose coverage runs is the app's at once, in place: it polls for new updates
+// (src/components/live_coverage.rs). Until then it reads as written at publish time.
+if (document.querySelector('[data-live-status="live"]')) takeover(location.href, true);

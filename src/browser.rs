@@ -41,6 +41,12 @@ pub fn takeover_container() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// Whether the app is taking over a prerendered page in place (a live page, at its load):
+/// the same page, which the reader keeps reading; nothing to announce.
+pub fn takeover_in_place() -> bool {
+    imp::takeover_in_place()
+}
+
 /// Calls `f` once a new page is in the document: the next frame; or, while the app is
 /// taking over a prerendered page, once its first route has rendered (no skeleton left),
 /// after it has replaced the prerendered page and scrolled to the top.
@@ -110,6 +116,38 @@ pub fn title() -> String {
     imp::title()
 }
 
+/// The value this device stored under `key` (`localStorage`), if any.
+pub fn stored(key: &str) -> Option<String> {
+    imp::stored(key)
+}
+
+/// Stores `value` under `key` on this device (`localStorage`); nothing if it cannot.
+pub fn store(key: &str, value: &str) {
+    imp::store(key, value)
+}
+
+/// Resolves once the page is visible (at once if it is): a live page does not poll while it
+/// is hidden (another tab, a locked phone).
+pub async fn until_visible() {
+    imp::until_visible().await
+}
+
+/// Whether the element with `id` starts below the bottom of the window: what is put above it
+/// moves nothing the reader sees.
+pub fn is_below_view(id: &str) -> bool {
+    imp::is_below_view(id)
+}
+
+/// Scrolls the element with `id` to the top of the window and focuses it.
+pub fn show_element(id: &str) {
+    imp::show_element(id)
+}
+
+/// The fragment of the address, without `#` (`update-42`).
+pub fn fragment() -> Option<String> {
+    imp::fragment()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use js_sys::{Function, Object, Reflect};
@@ -120,6 +158,16 @@ mod imp {
 
     fn window() -> Option<web_sys::Window> {
         web_sys::window()
+    }
+
+    pub fn stored(key: &str) -> Option<String> {
+        window()?.local_storage().ok()??.get_item(key).ok()?
+    }
+
+    pub fn store(key: &str, value: &str) {
+        if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(key, value);
+        }
     }
 
     pub fn stored_dark() -> Option<bool> {
@@ -189,12 +237,17 @@ mod imp {
         }
     }
 
+    /// Shows the app's page in place of the prerendered one, then calls `f`. Taking over in
+    /// place (a live page: the same page, now able to update), the reader stays where they
+    /// were.
     fn wait_then_reveal(container: web_sys::Element, f: Box<dyn FnOnce()>, frame: u32) {
         let has = |selector: &str| container.query_selector(selector).ok().flatten().is_some();
         let ready = has("main h1, main [role=alert]") && !has(".skeleton, .app-loading");
         if !ready && frame < MAX_FRAMES {
             return next_frame(move || wait_then_reveal(container, f, frame + 1));
         }
+        let in_place = container.has_attribute("data-in-place");
+        let scrolled = window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
         // The prerendered page goes; the app's is the page from now on.
         if let Some(body) = container.parent_element() {
             let children = body.children();
@@ -209,13 +262,63 @@ mod imp {
         let _ = container.remove_attribute("hidden");
         container.remove_attribute("id").ok();
         if let Some(w) = window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+            w.scroll_to_with_x_and_y(0.0, if in_place { scrolled } else { 0.0 });
         }
         f();
     }
 
     pub fn is_online() -> bool {
         window().is_none_or(|w| w.navigator().on_line())
+    }
+
+    pub fn takeover_in_place() -> bool {
+        window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(TAKEOVER))
+            .is_some_and(|el| el.has_attribute("data-in-place"))
+    }
+
+    pub async fn until_visible() {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        while document.hidden() {
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = document.add_event_listener_with_callback_and_bool(
+                    "visibilitychange",
+                    &resolve,
+                    false,
+                );
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+
+    fn element(id: &str) -> Option<web_sys::Element> {
+        window()?.document()?.get_element_by_id(id)
+    }
+
+    pub fn is_below_view(id: &str) -> bool {
+        let height = window().and_then(|w| w.inner_height().ok()?.as_f64());
+        match (element(id), height) {
+            (Some(el), Some(height)) => el.get_bounding_client_rect().top() >= height,
+            _ => true,
+        }
+    }
+
+    pub fn show_element(id: &str) {
+        if let Some(el) = element(id) {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    pub fn fragment() -> Option<String> {
+        let hash = window()?.location().hash().ok()?;
+        let hash = hash.strip_prefix('#')?;
+        (!hash.is_empty()).then(|| hash.to_string())
     }
 
     pub fn on_connection_change(f: impl Fn(bool) + 'static) {
@@ -359,6 +462,21 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    pub fn takeover_in_place() -> bool {
+        false
+    }
+    pub fn stored(_: &str) -> Option<String> {
+        None
+    }
+    pub fn store(_: &str, _: &str) {}
+    pub async fn until_visible() {}
+    pub fn is_below_view(_: &str) -> bool {
+        true
+    }
+    pub fn show_element(_: &str) {}
+    pub fn fragment() -> Option<String> {
+        None
+    }
     pub fn stored_dark() -> Option<bool> {
         None
     }

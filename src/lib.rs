@@ -14,6 +14,7 @@
 pub mod browser;
 pub mod chunks;
 pub mod components;
+pub mod coverage;
 pub mod error;
 pub mod format;
 pub mod html;
@@ -34,7 +35,10 @@ pub mod wordpress;
 pub mod words;
 
 use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};
-use components::{ad_slot::AdSlot, error_view::ErrorView, footer::Footer, masthead::Masthead};
+use components::{
+    ad_slot::AdSlot, breaking::BreakingStrip, error_view::ErrorView, footer::Footer,
+    masthead::Masthead,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
@@ -173,6 +177,7 @@ fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> 
             .into_any()
         }
     };
+    let source_breaking = source.static_url("breaking.json");
     provide_context(Ctx {
         site: site.clone(),
         root: root.clone(),
@@ -215,6 +220,8 @@ fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> 
     let base = root.trim_end_matches('/').to_string();
     let name = site.name.clone();
     let ads = site.ads.clone();
+    let breaking = source_breaking;
+    let every = coverage::poll_every_ms(site.live_poll_seconds);
     let (skip, offline) = (
         words.get("skip_to_content").to_string(),
         words.get("offline_notice").to_string(),
@@ -259,6 +266,7 @@ fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> 
                 </Routes>
             </main>
             <Footer />
+            {breaking.map(|url| view! { <BreakingStrip url every words=words.clone() /> })}
         </Router>
     }
     .into_any()
@@ -279,6 +287,8 @@ fn RouteAnnouncer(
 ) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let waiting = RwSignal::new(takeover);
+    // A live page taken over in place at its load is the page the reader is on, not a new one.
+    let quiet = StoredValue::new(takeover && browser::takeover_in_place());
     Effect::new(move |previous: Option<String>| {
         let here = format!("{}?{}", location.pathname.get(), location.search.get());
         if previous.as_ref().is_some_and(|p| *p != here) {
@@ -289,6 +299,11 @@ fn RouteAnnouncer(
     Effect::new(move |_| {
         if waiting.get() && !pending.get() && !is_routing.get() {
             waiting.set(false);
+            if quiet.get_value() {
+                quiet.set_value(false);
+                browser::when_shown(|| ());
+                return;
+            }
             if browser::focus_in_form_control() && !takeover {
                 return;
             }

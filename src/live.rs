@@ -34,7 +34,7 @@ mod imp {
     };
     use crate::format::{day_from_table, parse_rfc3339, writes_locale_natively};
     use crate::intl::{format_date, format_relative, now_millis, DateStyle};
-    use crate::model::{RailFile, Weather};
+    use crate::model::{CurrentWeather, RailFile, Weather, WeatherUnits};
     use crate::source::{fetch_text, DEFAULT_TIMEOUT_MS};
     use crate::words::Words;
     use leptos::prelude::*;
@@ -52,13 +52,17 @@ mod imp {
             .and_then(|html| html.get_attribute("lang"))
             .unwrap_or_else(|| "en-US".into());
         // The words the live parts show, which the publish step wrote into the page.
-        let words = doc
+        let carried = doc
             .query_selector("[data-words]")
             .ok()
             .flatten()
             .and_then(|el| el.get_attribute("data-words"))
             .unwrap_or_default();
-        WORDS.with(|w| *w.borrow_mut() = Arc::new(Words::live(&locale, &words)));
+        let digits = doc
+            .document_element()
+            .and_then(|html| html.get_attribute("data-digits"));
+        let words = Words::live(digits.as_deref(), &carried);
+        WORDS.with(|w| *w.borrow_mut() = Arc::new(words));
         // What loads first: its request is under way while the rest runs.
         for el in all(&doc, ".masthead__weather[data-weather]") {
             weather(el);
@@ -79,7 +83,7 @@ mod imp {
         let theme = doc.clone();
         next_task(move || {
             for el in all(&theme, ".live-theme") {
-                mount(el, ThemeToggle);
+                mount(el, theme_toggle);
             }
         });
         next_task(move || {
@@ -112,7 +116,16 @@ mod imp {
         static WORDS: RefCell<Arc<Words>> = RefCell::default();
     }
 
-    /// Replaces what `el` holds with a view of its own, which has the page's words.
+    fn theme_toggle() -> impl IntoView {
+        view! { <ThemeToggle words=words() /> }
+    }
+
+    /// The words the page carries for its live parts.
+    fn words() -> Arc<Words> {
+        WORDS.with(|w| w.borrow().clone())
+    }
+
+    /// Replaces what `el` holds with a view of its own.
     fn mount<F, N>(el: Element, view: F)
     where
         F: FnOnce() -> N + 'static,
@@ -122,12 +135,7 @@ mod imp {
             return;
         };
         el.set_inner_html("");
-        let words = WORDS.with(|w| w.borrow().clone());
-        leptos::mount::mount_to(el, move || {
-            provide_context(words);
-            view()
-        })
-        .forget();
+        leptos::mount::mount_to(el, view).forget();
     }
 
     fn hide(el: &Element) {
@@ -269,7 +277,7 @@ mod imp {
             .unwrap_or_default();
         mount(
             el,
-            move || view! { <Share title url=Signal::stored(url) /> },
+            move || view! { <Share title url=Signal::stored(url) words=words() /> },
         );
     }
 
@@ -278,10 +286,32 @@ mod imp {
         let url = el.get_attribute("data-weather").unwrap_or_default();
         let place = el.get_attribute("data-place").unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some(weather) = get::<Weather>(&url).await {
-                mount(el, move || view! { <WeatherBadge place weather /> });
+            if let Some(weather) = weather_at(&url).await {
+                mount(el, move || view! { <WeatherBadge place weather words=words() /> });
             }
         });
+    }
+
+    /// The weather of `url` (the few values the masthead shows), read with the browser's
+    /// `JSON.parse` rather than a decoder of its own: this module is paid by every reader.
+    async fn weather_at(url: &str) -> Option<Weather> {
+        use js_sys::Reflect;
+        let text = fetch_text(url, DEFAULT_TIMEOUT_MS).await.ok()?;
+        let json = js_sys::JSON::parse(&text).ok()?;
+        let at = |object: &str, field: &str| {
+            let object = Reflect::get(&json, &object.into()).ok()?;
+            Reflect::get(&object, &field.into()).ok()
+        };
+        let code = at("current", "weather_code")?.as_f64()?;
+        Some(Weather {
+            current_units: WeatherUnits {
+                temperature_2m: at("current_units", "temperature_2m")?.as_string()?,
+            },
+            current: CurrentWeather {
+                temperature_2m: at("current", "temperature_2m")?.as_f64()?,
+                weather_code: (code >= 0.0 && code <= f64::from(u16::MAX)).then_some(code as u16)?,
+            },
+        })
     }
 
     /// A rail list from its rail file; hidden if the file did not load.
@@ -293,7 +323,8 @@ mod imp {
             Some(file) if shows(&el, file, root) => {}
             Some(file) if !file.articles.is_empty() => {
                 let (items, root) = (file.articles.clone(), root.to_string());
-                mount(el, move || view! { <StoryList title items root ranked /> });
+                let live_label = words().get("live").to_string();
+                mount(el, move || view! { <StoryList title items root ranked live_label /> });
             }
             _ => hide(&el),
         }

@@ -39,6 +39,10 @@ pub struct Site {
     /// (docs/content-api.md §8); see [`Site::direction`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir: Option<String>,
+    /// How often a live page polls its article file, in seconds (an extension of the
+    /// contract; default 15, at least 1: [`crate::coverage::poll_every_ms`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_poll_seconds: Option<u32>,
     /// The site's own interface words, over the app's for its language (docs/content-api.md
     /// §8, [`crate::words`]). A value that is not a string is ignored.
     #[serde(
@@ -278,6 +282,23 @@ pub struct ArticleSummary {
     pub image: Option<Image>,
     #[serde(default, deserialize_with = "popularity")]
     pub popularity: f64,
+    /// A live story whose coverage still runs (docs/content-api.md §7): lists badge it. Read
+    /// from `"live": true`, or from an article's own `live` object while its status is `live`.
+    #[serde(default, deserialize_with = "is_live", skip_serializing_if = "is_false")]
+    pub live: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `live` of a summary: `true`/`false`, or a coverage object (live unless it has ended).
+fn is_live<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Bool(b) => b,
+        serde_json::Value::Object(o) => o.get("status").and_then(|s| s.as_str()) != Some("ended"),
+        _ => false,
+    })
 }
 
 /// `popularity`: a number ≥ 0; absent or `null` counts as 0.
@@ -321,6 +342,94 @@ pub struct Article {
     pub summary: ArticleSummary,
     #[serde(deserialize_with = "blocks")]
     pub body: Vec<Block>,
+    /// Live coverage: the article is a live page (docs/content-api.md §7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<Live>,
+}
+
+/// The updates of a live page, newest first, and where the older ones are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Live {
+    pub status: LiveStatus,
+    pub updates: Vec<LiveUpdate>,
+    /// The next page of older updates ([`OlderUpdates`]), relative to `{base}/articles/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<String>,
+}
+
+/// Whether updates still arrive. Anything but `ended` counts as `live`: a page polls on
+/// rather than stopping on a status it does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LiveStatus {
+    Live,
+    Ended,
+}
+
+impl<'de> Deserialize<'de> for LiveStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let status = String::deserialize(d)?;
+        Ok(if status == "ended" {
+            LiveStatus::Ended
+        } else {
+            LiveStatus::Live
+        })
+    }
+}
+
+/// One entry of a live page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LiveUpdate {
+    /// Unique and stable: the update's anchor (`#update-<id>`) and how a poll knows it.
+    pub id: String,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub key_event: bool,
+    #[serde(deserialize_with = "blocks")]
+    pub body: Vec<Block>,
+}
+
+/// The story of the breaking-news strip (`{base}/breaking.json`, an extension of the
+/// contract: docs/content-api.md §7). `null`, `{}` or no file: no strip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breaking {
+    /// What the strip says.
+    pub text: String,
+    /// Where it leads (an article of the paper, usually).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Stable across edits of the text, so a dismissal holds; the text itself without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When the strip goes by itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+}
+
+impl Breaking {
+    /// What a dismissal remembers.
+    pub fn key(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether the strip shows at `now` (ms) for a reader who dismissed `dismissed`.
+    pub fn shows(&self, now: i64, dismissed: &str) -> bool {
+        !self.text.trim().is_empty()
+            && self.expires.as_ref().is_none_or(|e| e.millis > now)
+            && !dismissed.split('\n').any(|d| d == self.key())
+    }
+}
+
+/// A page of older updates (`live.older`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OlderUpdates {
+    pub updates: Vec<LiveUpdate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<String>,
 }
 
 /// A body block, in reading order. Written as the contract's `{"type": …}` objects; read
@@ -481,6 +590,9 @@ pub struct RailItem {
     pub category: String,
     pub title: String,
     pub section: String,
+    /// A live story ([`ArticleSummary::live`]): badged.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub live: bool,
 }
 
 impl RailFile {

@@ -25,6 +25,7 @@ pub fn rail_item(site: &Site, a: &ArticleSummary) -> RailItem {
         category: a.category.clone(),
         title: a.title.clone(),
         section: crate::routes::category_name(site, &a.category).to_string(),
+        live: a.live,
     }
 }
 

@@ -10,7 +10,8 @@ mod wordpress_chunk;
 
 use crate::error::AppError;
 use crate::model::{
-    decode, Article, ArticleSummary, Category, ContentKind, IndexPage, Site, Weather,
+    decode, Article, ArticleSummary, Category, ContentKind, IndexPage, OlderUpdates, Site,
+    Weather,
 };
 use crate::routes::{join, resolve};
 use crate::search::{words, Folded, SearchQuery};
@@ -23,7 +24,7 @@ use std::sync::{Arc, Mutex};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use fetch::set_native_url_root;
-pub use fetch::{fetch_text, set_native_root, DEFAULT_TIMEOUT_MS};
+pub use fetch::{fetch_fresh, fetch_text, set_native_root, sleep, DEFAULT_TIMEOUT_MS};
 
 /// Fetches `url` and decodes it as `T`, with the default timeout.
 pub async fn load<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, AppError> {
@@ -330,9 +331,9 @@ impl Source {
         resolve(&self.base, path)
     }
 
-    /// The URL of a rail file the publish step writes (`rails/…`, see
-    /// [`crate::model::RailFile`]): static papers only.
-    pub fn rail_url(&self, file: &str) -> Option<String> {
+    /// The URL of a file beside the static content: a rail file the publish step writes
+    /// (`rails/…`, see [`crate::model::RailFile`]), `breaking.json`. Static papers only.
+    pub fn static_url(&self, file: &str) -> Option<String> {
         matches!(self.backend, Backend::Static).then(|| self.url(file))
     }
 
@@ -470,6 +471,48 @@ impl Source {
             .articles
             .insert(slug.to_string(), (article.clone(), now()));
         Ok(article)
+    }
+
+    /// A live page's article file as the server has it now ([`fetch_fresh`]): its text, for
+    /// the poll to compare with the last one before decoding it.
+    pub async fn poll_article(&self, slug: &str) -> Result<String, AppError> {
+        fetch_fresh(&self.url(&format!("articles/{slug}.json")), self.timeout_ms).await
+    }
+
+    /// The article of a poll's answer ([`Source::poll_article`]), checked like any article
+    /// file; the cached copy is replaced by it.
+    pub fn article_from_poll(&self, slug: &str, text: &str) -> Result<Article, AppError> {
+        let url = self.url(&format!("articles/{slug}.json"));
+        let article: Article = decode(&url, text)?;
+        if *article.summary.slug != *slug {
+            return Err(AppError::Decode {
+                url,
+                path: "slug".into(),
+                message: format!("the file says its slug is `{}`", &*article.summary.slug),
+            });
+        }
+        self.lock()
+            .articles
+            .insert(slug.to_string(), (article.clone(), now()));
+        Ok(article)
+    }
+
+    /// A page of older updates of a live page (`live.older`: a file name beside the article
+    /// files; anything else is refused, so content cannot point the reader's browser
+    /// elsewhere).
+    pub async fn older_updates(&self, file: &str) -> Result<OlderUpdates, AppError> {
+        let url = self.url(&format!("articles/{file}"));
+        let named_right = file
+            .strip_suffix(".json")
+            .is_some_and(crate::model::is_slug);
+        if !named_right {
+            return Err(AppError::Decode {
+                url,
+                path: "live.older".into(),
+                message: "not the name of a file beside the article files".into(),
+            });
+        }
+        load_within(&url, self.timeout_ms).await
     }
 
     /// Reloads the first index page; when the newest articles changed, the cached index is

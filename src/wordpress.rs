@@ -290,6 +290,7 @@ pub fn article(post: &Value, known: &[Category], popularity: PopularityField) ->
     Some(Article {
         summary,
         body: body(content),
+        live: None,
     })
 }
 
@@ -360,6 +361,8 @@ pub fn summary(
             .and_then(|field| number_at(post, field))
             .filter(|p| p.is_finite() && *p >= 0.0)
             .unwrap_or(0.0),
+        // Live pages need the static source (docs/content-api.md §7).
+        live: false,
     })
 }
 

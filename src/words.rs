@@ -77,14 +77,31 @@ impl Words {
         words.join("\n")
     }
 
-    /// The words a prerendered page carries ([`Words::live_text`]): no English behind them, a
-    /// missing key shows as itself. No JSON: the live parts' code is paid by every reader.
-    pub fn live(locale: &str, text: &str) -> Words {
-        let words = LIVE_KEYS.iter().zip(text.split('\n'));
+    /// The words a prerendered page carries ([`Words::live_text`]), in the digits of its
+    /// `<html data-digits>` ([`Words::counter_style`]): no English behind them, a missing key
+    /// shows as itself, no plural rules. No JSON, no locale parsing: the live parts' code is
+    /// paid by every reader.
+    pub fn live(counter_style: Option<&str>, text: &str) -> Words {
+        let mut words = Vec::new();
+        let mut rest = Some(text);
+        for key in LIVE_KEYS {
+            let Some(line) = rest else { break };
+            let (word, next) = match byte_at(line, b'\n') {
+                Some(end) => (&line[..end], Some(&line[end + 1..])),
+                None => (line, None),
+            };
+            words.push((key.to_string(), word.to_string()));
+            rest = next;
+        }
+        let zero = match counter_style {
+            Some("arabic-indic") => ARAB,
+            Some("persian") => ARABEXT,
+            _ => '0',
+        };
         Words {
-            language: language(locale),
-            zero: zero_digit(locale),
-            words: words.map(|(k, w)| (k.to_string(), w.to_string())).collect(),
+            language: String::new(),
+            zero,
+            words,
         }
     }
 
@@ -129,8 +146,8 @@ impl Words {
     /// data-digits>`: the stylesheet numbers ranked lists with it).
     pub fn counter_style(&self) -> Option<&'static str> {
         match self.zero {
-            '\u{660}' => Some("arabic-indic"),
-            '\u{6f0}' => Some("persian"),
+            ARAB => Some("arabic-indic"),
+            ARABEXT => Some("persian"),
             _ => None,
         }
     }
@@ -166,10 +183,27 @@ fn is_known(english: &BTreeMap<String, String>, key: &str) -> bool {
 
 /// `text` with each `{name}` of `args` replaced; other braces are left as they are.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = byte_at(rest, b'{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = byte_at(after, b'}').and_then(|close| {
+            let value = args.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((close, value))
+        });
+        match arg {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str("{");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -181,6 +215,11 @@ pub fn language(locale: &str) -> String {
         .unwrap_or("")
         .to_ascii_lowercase()
 }
+
+/// The zero of the Arabic-Indic digits.
+const ARAB: char = '\u{660}';
+/// The zero of the Extended Arabic-Indic digits (Persian, Urdu).
+const ARABEXT: char = '\u{6f0}';
 
 /// The CLDR plural categories.
 pub const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -241,8 +280,6 @@ pub fn plural(language: &str, n: u64) -> &'static str {
 /// Emirates), Extended Arabic-Indic in Persian and in Urdu of India, Bengali and Devanagari
 /// where those are the default; a `-u-nu-` extension decides over all of them.
 pub fn zero_digit(locale: &str) -> char {
-    const ARAB: char = '\u{660}';
-    const ARABEXT: char = '\u{6f0}';
     let lower = locale.to_ascii_lowercase().replace('_', "-");
     let parts: Vec<&str> = lower.split('-').collect();
     if let Some(at) = parts.windows(2).position(|w| w[0] == "nu") {
@@ -270,17 +307,23 @@ pub fn zero_digit(locale: &str) -> char {
     }
 }
 
+/// Where the ASCII byte `b` first is in `text`: a plain loop (the live parts' code stays
+/// without the standard library's string searchers).
+fn byte_at(text: &str, b: u8) -> Option<usize> {
+    text.bytes().position(|c| c == b)
+}
+
 /// `text` with ASCII digits moved to the digits starting at `zero`.
 fn digits(zero: char, text: &str) -> String {
     if zero == '0' {
         return text.to_string();
     }
-    text.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from_u32(zero as u32 + d).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let digit = c.is_ascii_digit().then(|| u32::from(zero) + (u32::from(c) - 48));
+        out.push(digit.and_then(char::from_u32).unwrap_or(c));
+    }
+    out
 }
 
 /// The bundled words of `language` (`None` for English and for languages without a table).
@@ -308,8 +351,9 @@ pub fn has_table(language: &str) -> bool {
 
 /// The keys a prerendered page's live parts show (src/live.rs): written into the page, so the
 /// live code carries no table of its own.
-pub const LIVE_KEYS: [&str; 27] = [
+pub const LIVE_KEYS: [&str; 28] = [
     "dark_mode",
+    "live",
     "share_this",
     "share",
     "copy_link",

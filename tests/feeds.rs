@@ -167,14 +167,14 @@ fn sample_index() -> Vec<Value> {
 fn the_sample_sitemap_lists_home_sections_tags_and_articles() {
     let out = generate(Path::new(PUBLIC), "https://paper.example/");
     let index = sample_index();
-    assert_eq!(index.len(), 36);
+    assert_eq!(index.len(), 37);
     let tags: std::collections::BTreeSet<&str> = index
         .iter()
         .flat_map(|a| a["tags"].as_array().unwrap())
         .map(|t| t.as_str().unwrap())
         .collect();
     let locs = texts(&out.sitemap, "loc");
-    assert_eq!(locs.len(), 1 + 6 + tags.len() + 36, "{locs:#?}");
+    assert_eq!(locs.len(), 1 + 6 + tags.len() + 37, "{locs:#?}");
     assert_eq!(count(&out.sitemap, "<url>"), locs.len());
     assert_eq!(count(&out.sitemap, "<lastmod>"), locs.len());
     assert!(out
@@ -224,12 +224,12 @@ fn the_sample_feed_is_atom_with_every_article_newest_first() {
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://paper.example/feed.xml\"/>"
     ));
     assert!(feed.contains("  <updated>2026-11-26T08:10:00Z</updated>\n"));
-    assert_eq!(count(feed, "<entry>"), 36);
-    assert_eq!(count(feed, "</entry>"), 36);
+    assert_eq!(count(feed, "<entry>"), 37);
+    assert_eq!(count(feed, "</entry>"), 37);
     for tag in ["id", "published", "updated", "summary"] {
         // One per entry, plus the feed's own id and updated.
         let feed_level = usize::from(tag == "id" || tag == "updated");
-        assert_eq!(texts(feed, tag).len(), 36 + feed_level, "<{tag}>");
+        assert_eq!(texts(feed, tag).len(), 37 + feed_level, "<{tag}>");
     }
     // Titles in the index's order (newest first), ids are the article URLs.
     let titles: Vec<_> = texts(feed, "title").into_iter().skip(1).collect();

@@ -44,8 +44,19 @@ fn site_defaults_apply_when_fields_are_absent() {
     assert_eq!(site.time_zone, None);
     assert!(site.weather.is_none());
     let ads = site.ads.expect("absent ads means default ads");
-    assert_eq!(ads.label.as_deref(), Some("- Advertisement -"));
+    // The label is then the language's ("- Advertisement -", "- إعلان -": i18n/*.json).
+    assert_eq!(ads.label, None);
     assert_eq!(ads.in_article_every, 4);
+    assert!(site.strings.is_empty());
+    // Words a site gives; a value that is not a string is left out, the rest kept.
+    let site: Site = decode(
+        "site.json",
+        r#"{"name":"N","content":{"kind":"static","base":"api"},"categories":[],
+            "strings":{"top_news":"Most read","related":7}}"#,
+    )
+    .unwrap();
+    assert_eq!(site.strings.len(), 1);
+    assert_eq!(site.strings["top_news"], "Most read");
 }
 
 #[test]

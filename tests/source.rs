@@ -32,8 +32,10 @@ fn the_sample_site_is_a_complete_paper() {
             .iter()
             .filter(|b| matches!(b, Block::Paragraph { .. }))
             .count();
+        // A live page's body is a summary above its updates.
+        let least = if article.live.is_some() { 2 } else { 6 };
         assert!(
-            paragraphs >= 6,
+            paragraphs >= least,
             "{} has {paragraphs} paragraphs",
             &*summary.slug
         );

@@ -171,11 +171,24 @@ fn digits_follow_the_locales_default_numbering_system() {
 fn the_live_words_travel_in_the_page() {
     let strings = [("share".to_string(), "Two\nlines".to_string())].into();
     let uk = Words::new("uk-UA", bundled("uk"), &strings).0;
-    let live = Words::live("uk-UA", &uk.live_text());
+    let live = Words::live(uk.counter_style(), &uk.live_text());
     for key in meridian::words::LIVE_KEYS {
         assert_eq!(live.get(key), uk.get(key).replace('\n', " "));
     }
     assert_eq!(live.digits("-3"), "-3");
     // Fewer words than keys (a page from an older build): the rest show as their keys.
-    assert_eq!(Words::live("uk", "Темний режим").get("share"), "share");
+    assert_eq!(Words::live(None, "Темний режим").get("share"), "share");
+    let fa = Words::new("fa-IR", bundled("fa"), &BTreeMap::new()).0;
+    assert_eq!(Words::live(fa.counter_style(), "").digits("21"), "۲۱");
+}
+
+#[test]
+fn placeholders_are_filled_and_other_braces_kept() {
+    use meridian::words::fill;
+    let args = [("q", "rain"), ("n", "3")];
+    assert_eq!(fill("{n} results for “{q}”", &args), "3 results for “rain”");
+    assert_eq!(fill("{x} {q} {q", &args), "{x} rain {q");
+    assert_eq!(fill("{}{{q}}", &args), "{}{rain}");
+    // A value is not filled again.
+    assert_eq!(fill("{q}", &[("q", "{n}"), ("n", "3")]), "{n}");
 }

@@ -321,6 +321,7 @@ fn generate(o: &Options) -> Result<usize, String> {
         ads: Some(Ads::default()),
         dir: None,
         strings: Default::default(),
+        live_poll_seconds: None,
     };
     write(&out.join("site.json"), &json(&site)?, &mut bytes)?;
     let authors: Vec<String> = (0..24)
@@ -366,6 +367,7 @@ fn generate(o: &Options) -> Result<usize, String> {
             updated: None,
             image: None,
             popularity: rng.range(0, 5000) as f64,
+            live: false,
         };
         let mut body = Vec::new();
         let paragraphs = rng.range(6, 12);
@@ -384,6 +386,7 @@ fn generate(o: &Options) -> Result<usize, String> {
         let article = Article {
             summary: summary.clone(),
             body,
+            live: None,
         };
         let path = articles_dir.join(format!("{}.json", &*summary.slug));
         let text = json(&article)?;

@@ -58,9 +58,12 @@ pub fn ArticleCard(
         CardSize::Standard => "card card--standard",
         CardSize::Compact => "card card--compact",
     };
+    let badge = summary.live.then(|| {
+        view! { <span class="badge badge--live">{ctx.words.get("live").to_string()}</span>" " }
+    });
     let headline = match size {
-        CardSize::Lead => view! { <h2 class="card__title"><a class="card__link" href=href>{summary.title}</a></h2> }.into_any(),
-        _ => view! { <h3 class="card__title"><a class="card__link" href=href>{summary.title}</a></h3> }.into_any(),
+        CardSize::Lead => view! { <h2 class="card__title">{badge}<a class="card__link" href=href>{summary.title}</a></h2> }.into_any(),
+        _ => view! { <h3 class="card__title">{badge}<a class="card__link" href=href>{summary.title}</a></h3> }.into_any(),
     };
     view! {
         <article class=class>

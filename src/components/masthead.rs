@@ -39,7 +39,7 @@ pub fn Masthead(
             DateStyle::LongDay,
         )
     });
-    let paper = ctx.source.rail_url(RailFile::TOP);
+    let paper = ctx.source.static_url(RailFile::TOP);
     let place = site
         .weather
         .as_ref()
@@ -97,17 +97,37 @@ pub fn Masthead(
     };
     let home_current = move || section().is_empty().then_some("page");
     // A prerendered page's live parts show a few words of their own: the page carries them.
+    let weather_words = words.clone();
+    // The breaking-news strip of a prerendered page: its loader polls this file
+    // (scripts/live-loader.js; the app has its own strip, src/components/breaking.rs).
+    let breaking = cfg!(not(target_arch = "wasm32"))
+        .then(|| ctx.source.static_url("breaking.json"))
+        .flatten();
+    let every = breaking
+        .is_some()
+        .then(|| crate::coverage::poll_every_ms(site.live_poll_seconds));
+    let breaking_words = breaking.is_some().then(|| {
+        ["breaking", "breaking_news", "dismiss"]
+            .map(|k| words.get(k).replace('\n', " "))
+            .join("\n")
+    });
     let live_words = cfg!(not(target_arch = "wasm32")).then(|| words.live_text());
     view! {
-        <header class="masthead" data-words=live_words>
+        <header
+            class="masthead"
+            data-words=live_words
+            data-breaking=breaking
+            data-every=every
+            data-breaking-words=breaking_words
+        >
             <div class="masthead__top">
                 <p class="masthead__date" data-paper=paper data-tz=site.time_zone.clone()>{today}</p>
                 <div class="masthead__tools">
                     <div class="masthead__weather" data-weather=weather_url data-place=place_attr>
-                        {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w /> })}
+                        {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w words=weather_words.clone() /> })}
                     </div>
                     <span class="live-theme">
-                        <ThemeToggle />
+                        <ThemeToggle words=words.clone() />
                     </span>
                 </div>
             </div>

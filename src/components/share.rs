@@ -1,7 +1,9 @@
 //! Sharing an article: the system share sheet where there is one, else copy-link with a
 //! confirmation; plus plain links for e-mail and the big networks.
 
-use crate::{browser, routes::encode_component, send, use_words};
+use crate::words::Words;
+use crate::{browser, routes::encode_component, send};
+use std::sync::Arc;
 use leptos::prelude::*;
 
 /// Share controls for the page at `path` titled `title`.
@@ -13,8 +15,9 @@ pub fn Share(
     /// The absolute URL to share, once known (it depends on where the reader is).
     #[prop(into)]
     url: Signal<String>,
+    /// The paper's words (a live part has no paper context).
+    words: Arc<Words>,
 ) -> impl IntoView {
-    let words = use_words();
     let status = RwSignal::new(String::new());
     let native = RwSignal::new(false);
     Effect::new(move |_| native.set(browser::can_share()));

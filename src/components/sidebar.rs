@@ -20,6 +20,9 @@ pub fn StoryList(
     /// Numbered (ranked) or plain.
     #[prop(optional)]
     ranked: bool,
+    /// The badge of a live story ("Live").
+    #[prop(optional, into)]
+    live_label: String,
 ) -> impl IntoView {
     let items: Vec<RailItem> = items
         .into_iter()
@@ -31,8 +34,12 @@ pub fn StoryList(
             .into_iter()
             .map(|a| {
                 let href = routes::article(&root, &a.category, &a.slug);
+                let badge = a.live.then(|| {
+                    view! { <span class="badge badge--live story-list__badge">{live_label.clone()}</span> }
+                });
                 view! {
                     <li class="story-list__item">
+                        {badge}
                         <a class="story-list__link" href=href>{a.title}</a>
                         <span class="story-list__section">{a.section}</span>
                     </li>
@@ -76,11 +83,11 @@ pub fn LiveStoryList(
     view! {
         <div
             class="live-rail"
-            data-rail=ctx.source.rail_url(&file)
+            data-rail=ctx.source.static_url(&file)
             data-title=data_title
             data-ranked=ranked.then_some("")
         >
-            <StoryList title items root=ctx.root.to_string() ranked />
+            <StoryList title items root=ctx.root.to_string() ranked live_label=ctx.words.get("live").to_string() />
         </div>
     }
 }

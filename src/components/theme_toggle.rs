@@ -1,12 +1,17 @@
 //! The dark-mode switch in the masthead; the choice is remembered on this device.
 
-use crate::{browser, use_words};
+use crate::browser;
+use crate::words::Words;
+use std::sync::Arc;
 use leptos::prelude::*;
 
 /// A toggle button for dark mode. Follows the system until the reader chooses.
 #[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let label = use_words().get("dark_mode").to_string();
+pub fn ThemeToggle(
+    /// The paper's words (a live part has no paper context).
+    words: Arc<Words>,
+) -> impl IntoView {
+    let label = words.get("dark_mode").to_string();
     // `None` until mounted: the server does not know the reader's preference.
     let dark = RwSignal::new(None::<bool>);
     Effect::new(move |_| {

@@ -2,7 +2,8 @@
 
 use crate::format::{temperature_label, weather_label};
 use crate::model::Weather;
-use crate::use_words;
+use crate::words::Words;
+use std::sync::Arc;
 use leptos::prelude::*;
 
 /// Current weather for `place`; renders nothing for values it cannot show.
@@ -12,6 +13,8 @@ pub fn WeatherBadge(
     place: String,
     /// The loaded conditions.
     weather: Weather,
+    /// The paper's words (a live part has no paper context).
+    words: Arc<Words>,
 ) -> impl IntoView {
     let current = weather.current;
     temperature_label(
@@ -19,7 +22,6 @@ pub fn WeatherBadge(
         &weather.current_units.temperature_2m,
     )
     .map(|temp| {
-        let words = use_words();
         let (key, icon) = weather_label(current.weather_code);
         let args = [("weather", words.get(key)), ("place", place.as_str())];
         view! {

@@ -3,6 +3,7 @@
 use super::{failure_view, not_found::NotFound, Skeleton};
 use crate::components::article_body::{ArticleBody, Figure};
 use crate::components::page_meta::PageMeta;
+use crate::components::live_coverage::LiveCoverage;
 use crate::components::share::Share;
 use crate::components::sidebar::{LiveStoryList, Rail};
 use crate::error::AppError;
@@ -77,7 +78,11 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl IntoView {
     let ctx = use_ctx();
     let words = article.word_count();
-    let Article { summary: s, body } = article;
+    let Article {
+        summary: s,
+        body,
+        live,
+    } = article;
     let section = ctx.category_name(&s.category);
     let section_href = routes::category(&ctx.root, &s.category, 1);
     let published = {
@@ -163,8 +168,9 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                 <div class="article__body">
                     <ArticleBody blocks=body ads=ctx.site.ads.clone() />
                 </div>
+                {live.map(|live| view! { <LiveCoverage slug=s.slug.0.clone() live /> })}
                 <div class="live-share" data-share=s.title.clone()>
-                    <Share title=s.title.clone() url />
+                    <Share title=s.title.clone() url words=w.clone() />
                 </div>
                 <script type="application/ld+json">{json_ld}</script>
                 {(!s.tags.is_empty()).then(|| view! {

@@ -11,7 +11,8 @@ use std::path::Path;
 pub const DEFAULT_PAGE: usize = 500;
 
 /// One article as the index lists it: its file without `body`, every other field kept as
-/// written (fields this app does not know are the publisher's, and stay).
+/// written (fields this app does not know are the publisher's, and stay), but `live`: a live
+/// page's updates become `"live": true` while its coverage runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub summary: ArticleSummary,
@@ -34,12 +35,22 @@ pub fn entry(name: &str, stem: &str, text: &str) -> Result<Entry, String> {
         ));
     }
     let mut json: Value = serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    let body = json
-        .as_object_mut()
-        .and_then(|obj| obj.remove("body"))
+    let mut summary = article.summary;
+    // A live page's updates stay in its file; the index says only whether it is live.
+    summary.live = article
+        .live
+        .is_some_and(|l| l.status == crate::model::LiveStatus::Live);
+    let obj = json.as_object_mut();
+    let body = obj
+        .and_then(|obj| {
+            if obj.contains_key("live") {
+                obj.insert("live".into(), Value::Bool(summary.live));
+            }
+            obj.remove("body")
+        })
         .unwrap_or_default();
     Ok(Entry {
-        summary: article.summary,
+        summary,
         json,
         body: super::hash(body.to_string().as_bytes()),
         postings,

@@ -19,11 +19,18 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, AppError> 
     fetch(url, timeout_ms).await.map(|f| f.text)
 }
 
+/// `url` as the server has it now, once, without retries (a live page's poll, which waits
+/// and retries by itself): the browser's cache asks the server whether its copy changed
+/// (`If-None-Match`, `If-Modified-Since`), and a `304` costs no body.
+pub async fn fetch_fresh(url: &str, timeout_ms: u32) -> Result<String, AppError> {
+    imp::fetch_once(url, timeout_ms, true).await.map(|f| f.text)
+}
+
 /// [`fetch_text`], with the paging headers of the answer.
 pub async fn fetch(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
     let mut retries = 0;
     loop {
-        match imp::fetch_once(url, timeout_ms).await {
+        match imp::fetch_once(url, timeout_ms, false).await {
             Err(e) => match retry_delay(&e, retries) {
                 Some(delay) => {
                     imp::sleep(delay).await;
@@ -36,7 +43,7 @@ pub async fn fetch(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
     }
 }
 
-pub use imp::set_native_root;
+pub use imp::{set_native_root, sleep};
 #[cfg(not(target_arch = "wasm32"))]
 pub use imp::set_native_url_root;
 
@@ -73,7 +80,11 @@ mod imp {
 
     /// One `fetch` with a timeout. The request is aborted when the reactive owner that
     /// asked for it is cleaned up (the view went away, or its inputs changed).
-    pub async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
+    pub async fn fetch_once(
+        url: &str,
+        timeout_ms: u32,
+        revalidate: bool,
+    ) -> Result<Fetched, AppError> {
         let network = |e: JsValue| {
             if offline() {
                 return AppError::Offline { url: url.into() };
@@ -106,6 +117,9 @@ mod imp {
             .ok();
         let init = RequestInit::new();
         init.set_signal(Some(&controller.signal()));
+        if revalidate {
+            init.set_cache(web_sys::RequestCache::NoCache);
+        }
         let result = async {
             let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
                 .await
@@ -171,7 +185,7 @@ mod imp {
     /// Files answer at once; nothing to wait for.
     pub async fn sleep(_: u32) {}
 
-    pub async fn fetch_once(url: &str, _timeout_ms: u32) -> Result<Fetched, AppError> {
+    pub async fn fetch_once(url: &str, _timeout_ms: u32, _: bool) -> Result<Fetched, AppError> {
         let url_path = url.split(['?', '#']).next().unwrap_or("");
         // `file:///abs/path` reads any file; other URLs are relative to the content directory.
         let file = if let Some(abs) = url_path.strip_prefix("file://") {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -82,10 +83,22 @@ export async function serve(dir, { csp = false, prerendered = false, compress = 
       }
     }
     const body = await readFile(file);
+    // Validators, as static hosts send them: a conditional request for an unchanged file is
+    // a 304 without a body (what a live page's poll relies on).
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    headers.etag = etag;
+    server.requests.push({ path, conditional: req.headers['if-none-match'] ?? null, status: req.headers['if-none-match'] === etag ? 304 : 200 });
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
     res.writeHead(200, headers);
     res.end(body);
   });
+  /** Every file request answered: its path, the `If-None-Match` it came with, its status. */
+  server.requests = [];
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}`, requests: server.requests, close: () => new Promise((ok) => server.close(ok)) };
 }

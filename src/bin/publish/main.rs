@@ -661,8 +661,16 @@ fn scan_one(dir: &Path, name: &str, previous: &State) -> Scanned {
             };
             Scanned::Listed(Box::new((entry, cached)), changed)
         }
+        // A live page's older updates (`live.older`) sit beside the articles: not one of them.
+        Err(_) if is_updates_page(&text) => Scanned::Gone,
         Err(e) => Scanned::Skipped(e),
     }
+}
+
+/// Whether `text` is a page of a live page's older updates (docs/content-api.md §7).
+fn is_updates_page(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .is_ok_and(|v| v.get("slug").is_none() && v.get("updates").is_some_and(|u| u.is_array()))
 }
 
 /// The body text of the article file at `path`: its words for the search index. Every file
