@@ -137,20 +137,29 @@ html = html.replace(/(<link\b[^>]*\bhref=")\/(feed\.xml|manifest\.webmanifest|ic
 writeFileSync(file, html);
 writeFileSync(join(dir, '404.html'), html);
 
-if (release) writeLivePages();
+if (release) await writeLivePages();
+
+/** `code` (an ES module) minified: every reader of a prerendered page fetches these files. */
+async function small(code) {
+  const { minify } = await import('terser');
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return out.code;
+}
 
 /** The live parts' module and loader, and the shell of a prerendered page (see the top). */
-function writeLivePages() {
+async function writeLivePages() {
   execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
   // wasm-bindgen's output stays in target/ (scripts/long-tasks.mjs --by-crate names its functions).
   const out = join(target, 'wasm-bindgen', 'live');
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
     join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
-  execFileSync('wasm-opt', ['-Oz', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });
+  // --converge repeats -Oz while it gains; --low-memory-unused: Rust puts its data at 1 MiB,
+  // above the stack, so the lowest KB is never an address (docs/performance.md: 0.7 KB brotli).
+  execFileSync('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });
   const wasm = readFileSync(join(out, 'live_bg.opt.wasm'));
   const wasmName = `live-${hex(wasm)}_bg.wasm`;
   writeFileSync(join(dir, wasmName), wasm);
-  const js = readFileSync(join(out, 'live.js'), 'utf8').replaceAll("'live_bg.wasm'", `'${wasmName}'`);
+  const js = await small(readFileSync(join(out, 'live.js'), 'utf8').replaceAll("'live_bg.wasm'", `'${wasmName}'`));
   const jsName = `live-${hex(js)}.js`;
   writeFileSync(join(dir, jsName), js);
 
@@ -158,10 +167,10 @@ function writeLivePages() {
   const appWasm = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+_bg\.wasm$/.test(n));
   if (!appJs || !appWasm) throw new Error('post-build: the app\'s JS or WASM is missing');
   const template = readFileSync(fileURLToPath(new URL('live-loader.js', import.meta.url)), 'utf8');
-  const loader = register + plainLinksWhenDead + template
+  const loader = await small(register + plainLinksWhenDead + template
     .replace('__LIVE_JS__', root + jsName).replace('__LIVE_WASM__', root + wasmName)
-    .replace('__ROOT__', root).replace('__APP_JS__', root + appJs).replace('__APP_WASM__', root + appWasm);
-  if (loader.includes('__')) throw new Error('post-build: a placeholder is left in the live loader');
+    .replace('__ROOT__', root).replace('__APP_JS__', root + appJs).replace('__APP_WASM__', root + appWasm));
+  if (/__[A-Z_]+__/.test(loader)) throw new Error('post-build: a placeholder is left in the live loader');
   const loaderName = `live-loader-${hex(loader)}.js`;
   writeFileSync(join(dir, loaderName), loader);
 

@@ -14,9 +14,7 @@ pub const MAX_POLL_MS: u32 = 300_000;
 /// by each failure, at most [`MAX_POLL_MS`].
 pub fn next_poll_ms(every_ms: u32, failures: u32) -> u32 {
     let every = every_ms.clamp(1_000, MAX_POLL_MS);
-    every
-        .saturating_mul(1 << failures.min(16))
-        .min(MAX_POLL_MS)
+    every.saturating_mul(1 << failures.min(16)).min(MAX_POLL_MS)
 }
 
 /// The poll interval a site asks for, in milliseconds: at least 1 s, at most [`MAX_POLL_MS`].

@@ -287,7 +287,10 @@ mod imp {
         let place = el.get_attribute("data-place").unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(weather) = weather_at(&url).await {
-                mount(el, move || view! { <WeatherBadge place weather words=words() /> });
+                mount(
+                    el,
+                    move || view! { <WeatherBadge place weather words=words() /> },
+                );
             }
         });
     }
@@ -309,7 +312,8 @@ mod imp {
             },
             current: CurrentWeather {
                 temperature_2m: at("current", "temperature_2m")?.as_f64()?,
-                weather_code: (code >= 0.0 && code <= f64::from(u16::MAX)).then_some(code as u16)?,
+                weather_code: (code >= 0.0 && code <= f64::from(u16::MAX))
+                    .then_some(code as u16)?,
             },
         })
     }
@@ -324,7 +328,10 @@ mod imp {
             Some(file) if !file.articles.is_empty() => {
                 let (items, root) = (file.articles.clone(), root.to_string());
                 let live_label = words().get("live").to_string();
-                mount(el, move || view! { <StoryList title items root ranked live_label /> });
+                mount(
+                    el,
+                    move || view! { <StoryList title items root ranked live_label /> },
+                );
             }
             _ => hide(&el),
         }

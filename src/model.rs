@@ -284,7 +284,11 @@ pub struct ArticleSummary {
     pub popularity: f64,
     /// A live story whose coverage still runs (docs/content-api.md §7): lists badge it. Read
     /// from `"live": true`, or from an article's own `live` object while its status is `live`.
-    #[serde(default, deserialize_with = "is_live", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "is_live",
+        skip_serializing_if = "is_false"
+    )]
     pub live: bool,
 }
 

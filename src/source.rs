@@ -10,8 +10,7 @@ mod wordpress_chunk;
 
 use crate::error::AppError;
 use crate::model::{
-    decode, Article, ArticleSummary, Category, ContentKind, IndexPage, OlderUpdates, Site,
-    Weather,
+    decode, Article, ArticleSummary, Category, ContentKind, IndexPage, OlderUpdates, Site, Weather,
 };
 use crate::routes::{join, resolve};
 use crate::search::{words, Folded, SearchQuery};

@@ -320,7 +320,9 @@ fn digits(zero: char, text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.chars() {
-        let digit = c.is_ascii_digit().then(|| u32::from(zero) + (u32::from(c) - 48));
+        let digit = c
+            .is_ascii_digit()
+            .then(|| u32::from(zero) + (u32::from(c) - 48));
         out.push(digit.and_then(char::from_u32).unwrap_or(c));
     }
     out

@@ -45,13 +45,18 @@ fn a_live_article_decodes_with_its_updates_and_lists_say_it_is_live() {
     assert_eq!(article.live.unwrap().status, LiveStatus::Ended);
     // A status this app does not know keeps the page polling.
     let odd = LIVE.replace(r#""status": "live""#, r#""status": "paused""#);
-    assert_eq!(decode::<Article>("x", &odd).unwrap().live.unwrap().status, LiveStatus::Live);
+    assert_eq!(
+        decode::<Article>("x", &odd).unwrap().live.unwrap().status,
+        LiveStatus::Live
+    );
 }
 
 #[test]
 fn a_damaged_update_is_named_by_its_path() {
     let broken = LIVE.replace(r#""id": "u-1", "#, "");
-    let e = decode::<Article>("storm-live.json", &broken).unwrap_err().to_string();
+    let e = decode::<Article>("storm-live.json", &broken)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("storm-live.json") && e.contains("id"), "{e}");
     let older: OlderUpdates = serde_json::from_str(r#"{"updates": []}"#).unwrap();
     assert!(older.updates.is_empty() && older.older.is_none());
@@ -59,7 +64,10 @@ fn a_damaged_update_is_named_by_its_path() {
 
 #[test]
 fn a_poll_counts_only_updates_the_reader_has_not_seen() {
-    let shown = vec![update("b", false, false, None, "B"), update("a", false, false, None, "A")];
+    let shown = vec![
+        update("b", false, false, None, "B"),
+        update("a", false, false, None, "A"),
+    ];
     let mut fresh = shown.clone();
     assert_eq!(count_new(&shown, &fresh), 0);
     fresh.insert(0, update("c", false, false, None, "C"));
@@ -72,8 +80,14 @@ fn a_poll_counts_only_updates_the_reader_has_not_seen() {
 
 #[test]
 fn older_pages_follow_the_first_without_an_update_twice() {
-    let first = vec![update("c", false, false, None, "C"), update("b", false, false, None, "B")];
-    let older = vec![update("b", false, false, None, "B"), update("a", false, false, None, "A")];
+    let first = vec![
+        update("c", false, false, None, "C"),
+        update("b", false, false, None, "B"),
+    ];
+    let older = vec![
+        update("b", false, false, None, "B"),
+        update("a", false, false, None, "A"),
+    ];
     let ids: Vec<String> = stream(&first, &older).into_iter().map(|u| u.id).collect();
     assert_eq!(ids, ["c", "b", "a"]);
     let (pinned, rest) = pinned_first(&[
@@ -82,7 +96,10 @@ fn older_pages_follow_the_first_without_an_update_twice() {
         update("a", false, false, None, "A"),
     ]);
     assert_eq!(pinned.len(), 1);
-    assert_eq!(rest.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["c", "a"]);
+    assert_eq!(
+        rest.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+        ["c", "a"]
+    );
 }
 
 #[test]
@@ -95,9 +112,19 @@ fn key_events_link_to_their_update() {
     ];
     let events = key_events(&updates);
     assert_eq!(events.len(), 2);
-    assert_eq!(events[0], ("update-u_3".to_string(), "Ports close".to_string()));
-    assert!(events[1].1.ends_with('…') && events[1].1.chars().count() <= 81, "{}", events[1].1);
-    assert_eq!(headline(&update("x", false, false, Some("  "), "Text")), "Text");
+    assert_eq!(
+        events[0],
+        ("update-u_3".to_string(), "Ports close".to_string())
+    );
+    assert!(
+        events[1].1.ends_with('…') && events[1].1.chars().count() <= 81,
+        "{}",
+        events[1].1
+    );
+    assert_eq!(
+        headline(&update("x", false, false, Some("  "), "Text")),
+        "Text"
+    );
     assert_eq!(anchor("<script>"), "update-_script_");
 }
 

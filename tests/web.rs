@@ -121,7 +121,9 @@ fn weather_shows_rounded_temperature_and_words() {
         r#"{"current_units":{"temperature_2m":"°C"},"current":{"temperature_2m":22.6,"weather_code":1}}"#,
     )
     .unwrap();
-    let el = mount(move || view! { <WeatherBadge place="Brussels".to_string() weather words=meridian::use_words() /> });
+    let el = mount(
+        move || view! { <WeatherBadge place="Brussels".to_string() weather words=meridian::use_words() /> },
+    );
     assert_eq!(
         all(&el, ".weather__temp")[0].text_content().unwrap(),
         "23 °C"

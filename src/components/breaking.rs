@@ -39,7 +39,11 @@ pub fn BreakingStrip(
                     Ok(text) => {
                         failures = 0;
                         if last.as_deref() != Some(&text) {
-                            story.set(serde_json::from_str::<Option<Breaking>>(&text).ok().flatten());
+                            story.set(
+                                serde_json::from_str::<Option<Breaking>>(&text)
+                                    .ok()
+                                    .flatten(),
+                            );
                             last = Some(text);
                         }
                     }

@@ -36,8 +36,9 @@ pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
     let older_failed = RwSignal::new(false);
     let loading_older = RwSignal::new(false);
     let stream = Memo::new(move |_| coverage::stream(&first.read(), &older.read()));
-    let waiting_count =
-        Memo::new(move |_| waiting.with(|f| f.as_ref().map_or(0, |f| count_new(&stream.read(), f))));
+    let waiting_count = Memo::new(move |_| {
+        waiting.with(|f| f.as_ref().map_or(0, |f| count_new(&stream.read(), f)))
+    });
 
     let load_older = {
         let ctx = ctx.clone();
@@ -72,7 +73,8 @@ pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
             let ctx = ctx.clone();
             leptos::task::spawn_local(send(async move {
                 for _ in 0..OLDER_PAGES_FOR_A_LINK {
-                    let found = stream.with_untracked(|s| s.iter().any(|u| anchor(&u.id) == wanted));
+                    let found =
+                        stream.with_untracked(|s| s.iter().any(|u| anchor(&u.id) == wanted));
                     let file = next_older.get_untracked();
                     match (found, file) {
                         (false, Some(file)) => match ctx.source.older_updates(&file).await {
@@ -301,7 +303,8 @@ impl Poll {
         }
         if new > 0 {
             let words = &self.ctx.words;
-            self.announcement.set(words.count("new_updates", new as u64, &[]));
+            self.announcement
+                .set(words.count("new_updates", new as u64, &[]));
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::words::Words;
 use crate::{browser, routes::encode_component, send};
-use std::sync::Arc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Share controls for the page at `path` titled `title`.
 #[component]

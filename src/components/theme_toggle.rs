@@ -2,8 +2,8 @@
 
 use crate::browser;
 use crate::words::Words;
-use std::sync::Arc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A toggle button for dark mode. Follows the system until the reader chooses.
 #[component]

@@ -3,8 +3,8 @@
 use crate::format::{temperature_label, weather_label};
 use crate::model::Weather;
 use crate::words::Words;
-use std::sync::Arc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Current weather for `place`; renders nothing for values it cannot show.
 #[component]

@@ -2,8 +2,8 @@
 
 use super::{failure_view, not_found::NotFound, Skeleton};
 use crate::components::article_body::{ArticleBody, Figure};
-use crate::components::page_meta::PageMeta;
 use crate::components::live_coverage::LiveCoverage;
+use crate::components::page_meta::PageMeta;
 use crate::components::share::Share;
 use crate::components::sidebar::{LiveStoryList, Rail};
 use crate::error::AppError;

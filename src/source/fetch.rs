@@ -43,9 +43,9 @@ pub async fn fetch(url: &str, timeout_ms: u32) -> Result<Fetched, AppError> {
     }
 }
 
-pub use imp::{set_native_root, sleep};
 #[cfg(not(target_arch = "wasm32"))]
 pub use imp::set_native_url_root;
+pub use imp::{set_native_root, sleep};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
