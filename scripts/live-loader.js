@@ -104,6 +104,7 @@ import('__LIVE_JS__')
 // shows it once the app has taken over. A few lines here rather than in the live parts' WASM,
 // where it would cost every reader about 7 KB.
 const DISMISSED = 'meridian-breaking-dismissed';
+const MAX_WAIT = 300000; // src/coverage.rs MAX_POLL_MS
 function breakingNews() {
   const masthead = document.querySelector('[data-breaking]');
   if (!masthead) return;
@@ -150,11 +151,14 @@ function breakingNews() {
       document.addEventListener('visibilitychange', poll, { once: true });
       return;
     }
+    let wait = every;
     try {
       const response = await fetch(url, { cache: 'no-cache' });
       if (response.status === 404) {
+        // No file is no story; looked for again far less often.
         last = null;
         show(null);
+        wait = MAX_WAIT;
       } else if (!response.ok) {
         throw new Error(`${response.status}`);
       } else {
@@ -169,8 +173,9 @@ function breakingNews() {
       failures = 0;
     } catch {
       failures += 1;
+      wait = Math.min(every * 2 ** Math.min(failures, 16), MAX_WAIT);
     }
-    setTimeout(poll, Math.min(every * 2 ** Math.min(failures, 16), 300000));
+    setTimeout(poll, wait);
   };
   poll();
 }

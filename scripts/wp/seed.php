@@ -47,7 +47,9 @@ function wp_dates(string $rfc3339): array
 $site = json_decode(file_get_contents("$pub/site.json"), true, 512, JSON_THROW_ON_ERROR);
 $articles = [];
 foreach (glob("$pub/api/articles/*.json") as $f) {
-    $articles[] = json_decode(file_get_contents($f), true, 512, JSON_THROW_ON_ERROR);
+    $article = json_decode(file_get_contents($f), true, 512, JSON_THROW_ON_ERROR);
+    // A live page's page of older updates sits beside the articles: not one of them.
+    if (isset($article['slug'])) $articles[] = $article;
 }
 // Oldest first, so post ids grow with the publication date as on a real site.
 usort($articles, fn($a, $b) => [strtotime($a['published']), $a['slug']] <=> [strtotime($b['published']), $b['slug']]);

@@ -34,6 +34,7 @@ pub fn BreakingStrip(
             let mut failures = 0;
             let mut last = None::<String>;
             loop {
+                let mut wait = None;
                 browser::until_visible().await;
                 match crate::source::fetch_fresh(&url, crate::source::DEFAULT_TIMEOUT_MS).await {
                     Ok(text) => {
@@ -47,11 +48,15 @@ pub fn BreakingStrip(
                             last = Some(text);
                         }
                     }
-                    // No file is no story.
-                    Err(crate::error::AppError::NotFound { .. }) => story.set(None),
+                    // No file is no story; looked for again far less often.
+                    Err(crate::error::AppError::NotFound { .. }) => {
+                        story.set(None);
+                        wait = Some(coverage::MAX_POLL_MS);
+                    }
                     Err(_) => failures += 1,
                 }
-                crate::source::sleep(coverage::next_poll_ms(every, failures)).await;
+                let wait = wait.unwrap_or_else(|| coverage::next_poll_ms(every, failures));
+                crate::source::sleep(wait).await;
             }
         }));
     });

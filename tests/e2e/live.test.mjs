@@ -188,8 +188,9 @@ test('a link to an update on an older page loads older pages and scrolls to it',
 test('a prerendered live page is the app at once, in place, and keeps updating', async () => {
   const page = await open(servers.static, { viewport: { width: 390, height: 700 } });
   await page.evaluate(() => { window.__samePage = true; });
-  await page.locator('#takeover').waitFor({ state: 'detached' });
-  await page.waitForFunction(() => !document.querySelector('[hidden] main'));
+  // The app took over in place: its page is shown, the prerendered one gone.
+  await page.waitForFunction(() => document.querySelector('[data-in-place]:not([hidden])'));
+  assert.equal(await page.locator('main').count(), 1);
   write((live) => live.updates.unshift(update('u-1800', 'Night shift begins', 'Crews stay on the dykes overnight.')));
   await page.locator('.live__stream #update-u-1800').waitFor();
   assert.ok(await page.evaluate(() => window.__samePage), 'no reload');

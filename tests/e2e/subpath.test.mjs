@@ -125,7 +125,7 @@ test('every page the publish step wrote links and loads only under /news/', () =
   }
   for (const kind of ['loader', 'live-loader']) {
     const loader = readdirSync(dist).find((n) => new RegExp(`^${kind}-[0-9a-f]+\\.js$`).test(n));
-    assert.match(readFileSync(join(dist, loader), 'utf8'), /register\("\/news\/sw\.js", \{ scope: "\/news\/" \}\)/);
+    assert.match(readFileSync(join(dist, loader), 'utf8'), /register\("\/news\/sw\.js",\s*\{\s*scope:\s*"\/news\/"\s*\}\)/);
   }
 });
 
