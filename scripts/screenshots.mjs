@@ -1,7 +1,7 @@
 // Takes the README screenshots from a release build in dist/ with its prerendered pages, as a
 // reader first sees them (the front page and the article prerendered, their live parts run):
 //   node scripts/screenshots.mjs
-//     → docs/screenshots/{front,article,not-found}-{1280,390}.png, article-390-dark.png,
+//     → docs/screenshots/{front,article,not-found}-{1280,390}.png, article-{1280,390}-dark.png,
 //       live-{1280,390}.png (the sample live blog), and {ar,uk}-{front,article}-{1280,390}.png:
 //       the Arabic and Ukrainian sample papers (public/papers/), each published in a copy of
 //       dist/ with its site.json swapped in.
@@ -29,7 +29,7 @@ async function shoot(dir, pages, prefix = '') {
       const context = await browser.newContext({ viewport: { width, height: width > 600 ? 1000 : 844 }, colorScheme: scheme, serviceWorkers: 'block' });
       const page = await context.newPage();
       for (const [name, path, { dark = false, full = false } = {}] of pages) {
-        if (scheme === 'dark' && !(dark && width === 390)) continue;
+        if (scheme === 'dark' && !dark) continue;
         await page.goto(server.url + path);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.locator('.masthead__date').filter({ hasText: /\p{Nd}{4}/u }).waitFor();
@@ -52,7 +52,7 @@ await shoot(DIST, [
   ['front', '/', { full: true }],
   ['article', '/world/eu-leaders-agree-grid-compact', { dark: true }],
   ['not-found', '/no/such/page'],
-  ['live', '/world/north-sea-storm-live'],
+  ['live', '/world/north-sea-storm-live', { full: true }],
 ]);
 
 for (const [paper, article] of [['ar', '/egypt/upper-egypt-schools-plant-palm-groves'], ['uk', '/ukraine/vinnytsia-school-roofs-go-solar']]) {

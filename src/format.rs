@@ -191,9 +191,16 @@ pub fn format_at_offset(millis: i64, offset: i64, long_day: bool, with_time: boo
     format!("{month} {d}, {y} at {h12}:{mm:02} {half}")
 }
 
-/// Whether the publish step writes dates in `locale` itself (English, as `en-US` does):
-/// pages of other locales have their dates rewritten by the browser's `Intl` after load.
+/// Whether the publish step writes dates in `locale` itself (English by hand, the languages
+/// the app has words for through ICU4X: [`crate::intl`]): pages of other locales have their
+/// dates rewritten by the browser's `Intl` after load.
 pub fn writes_locale_natively(locale: &str) -> bool {
+    crate::words::LANGUAGES.contains(&crate::words::language(locale).as_str())
+}
+
+/// Whether `locale` is American English, whose dates and relative times this module writes
+/// without `Intl`.
+pub fn is_english(locale: &str) -> bool {
     matches!(locale, "en" | "en-US")
 }
 

@@ -4,7 +4,7 @@
 //! load. Bad locales or zones from `site.json` never throw: they fall back to `en-US` and
 //! the reader's zone (the article's own offset natively).
 
-use crate::format::{format_at_offset, format_plain, format_utc};
+use crate::format::{format_at_offset, format_utc};
 
 /// What part of a date to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,11 +35,26 @@ pub fn format_timestamp(
     if cfg!(target_arch = "wasm32") {
         return format_date(millis, locale, time_zone, style);
     }
+    let offset = time_zone
+        .and_then(|tz| imp::offset_in(tz, millis))
+        .or_else(|| crate::format::offset_minutes(text))
+        .unwrap_or(0);
+    written(millis, offset, locale, style)
+}
+
+/// `millis` at a UTC offset of `offset` minutes as the publish step writes it: English by
+/// hand, the app's other languages through ICU4X (the same text as Chromium's `Intl`, but
+/// for `fa-IR`'s long day, which Chromium writes year first).
+fn written(millis: i64, offset: i64, locale: &str, style: DateStyle) -> String {
     let (long_day, with_time) = (style == DateStyle::LongDay, style == DateStyle::DateTime);
-    match time_zone.and_then(|tz| imp::offset_in(tz, millis)) {
-        Some(offset) => format_at_offset(millis, offset, long_day, with_time),
-        None => format_plain(millis, text, long_day, with_time),
+    let english = || format_at_offset(millis, offset, long_day, with_time);
+    if crate::format::is_english(locale) || !crate::format::writes_locale_natively(locale) {
+        return english();
     }
+    imp::localized(millis + offset * 60_000, locale, style)
+        // Chromium's ICU writes a plain space where CLDR has a narrow no-break one ("2026 р.").
+        .map(|text| text.replace('\u{202f}', " "))
+        .unwrap_or_else(english)
 }
 
 /// "3 hours ago" in the reader's locale for times within a week of `now`; `None` further out,
@@ -50,7 +65,7 @@ pub fn format_relative(millis: i64, now: i64, locale: &str) -> Option<String> {
     }
     let (value, unit) = crate::format::relative_unit(now, millis)?;
     let value = if unit == "second" { 0 } else { value };
-    if crate::format::writes_locale_natively(locale) {
+    if crate::format::is_english(locale) {
         return Some(crate::format::relative_label_en(value, unit));
     }
     Some(
@@ -78,7 +93,7 @@ pub fn masthead_days(
     starts
         .unwrap_or_default()
         .into_iter()
-        .map(|(start, offset)| (start, format_at_offset(start, offset, true, false)))
+        .map(|(start, offset)| (start, written(start, offset, locale, DateStyle::LongDay)))
         .collect()
 }
 
@@ -99,6 +114,11 @@ mod imp {
     thread_local! {
         /// The formatters made so far: a page uses a handful (one per style), so a list.
         static FORMATTERS: RefCell<Vec<(Key, Option<Function>)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Dates the browser writes itself ([`super::format_date`]).
+    pub fn localized(_: i64, _: &str, _: DateStyle) -> Option<String> {
+        None
     }
 
     pub fn now() -> i64 {
@@ -202,6 +222,70 @@ mod imp {
 
     pub fn relative(_: i64, _: &str, _: &str) -> Option<String> {
         None
+    }
+
+    use icu_datetime::fieldsets::{YMD, YMDE, YMDT};
+    use icu_datetime::input::{Date, DateTime, Time};
+    use icu_datetime::options::TimePrecision;
+    use icu_datetime::DateTimeFormatter;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// One formatter per locale and style, made once per thread.
+    struct Formatters {
+        long_day: HashMap<String, Option<DateTimeFormatter<YMDE>>>,
+        date_time: HashMap<String, Option<DateTimeFormatter<YMDT>>>,
+        short: HashMap<String, Option<DateTimeFormatter<YMD>>>,
+    }
+
+    thread_local! {
+        static FORMATTERS: RefCell<Formatters> = RefCell::new(Formatters {
+            long_day: HashMap::new(),
+            date_time: HashMap::new(),
+            short: HashMap::new(),
+        });
+    }
+
+    /// The local time `local` (milliseconds, already at the zone's offset) in `locale` and
+    /// its calendar: the options of the browser side ([`super::DateStyle`]): a long date with
+    /// the weekday; the long date with hours and minutes; the medium date.
+    pub fn localized(local: i64, locale: &str, style: DateStyle) -> Option<String> {
+        let (y, m, d, hh, mm) = crate::format::civil_from_millis(local);
+        let date = Date::try_new_gregorian(i32::try_from(y).ok()?, m as u8, d as u8).ok()?;
+        let time = Time::try_new(hh as u8, mm as u8, 0, 0).ok()?;
+        let at = DateTime { date, time };
+        let parsed: icu_locale_core::Locale = locale.parse().ok()?;
+        FORMATTERS.with(|f| {
+            let mut f = f.borrow_mut();
+            Some(match style {
+                DateStyle::LongDay => f
+                    .long_day
+                    .entry(locale.to_string())
+                    .or_insert_with(|| DateTimeFormatter::try_new(parsed.into(), YMDE::long()).ok())
+                    .as_ref()?
+                    .format(&at)
+                    .to_string(),
+                DateStyle::DateTime => f
+                    .date_time
+                    .entry(locale.to_string())
+                    .or_insert_with(|| {
+                        let fields = YMDT::long().with_time_precision(TimePrecision::Minute);
+                        DateTimeFormatter::try_new(parsed.into(), fields).ok()
+                    })
+                    .as_ref()?
+                    .format(&at)
+                    .to_string(),
+                DateStyle::Short => f
+                    .short
+                    .entry(locale.to_string())
+                    .or_insert_with(|| {
+                        DateTimeFormatter::try_new(parsed.into(), YMD::medium()).ok()
+                    })
+                    .as_ref()?
+                    .format(&at)
+                    .to_string(),
+            })
+        })
     }
 
     /// The UTC offset in minutes of zone `tz` at `millis`.

@@ -198,7 +198,7 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
                 rest = &after[close + 1..];
             }
             None => {
-                out.push_str("{");
+                out.push('{');
                 rest = after;
             }
         }

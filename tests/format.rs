@@ -132,3 +132,49 @@ fn plain_dates_are_written_in_the_times_own_offset() {
         "January 1, 2026 at 12:00 AM"
     );
 }
+
+#[test]
+fn the_publish_step_writes_dates_in_the_sites_language_and_calendar() {
+    use meridian::intl::{format_timestamp, masthead_days, DateStyle};
+    // 2026-12-05 09:30 UTC, 11:30 in Cairo: what Chromium 156's Intl.DateTimeFormat writes
+    // with the browser side's options (src/intl.rs), style by style.
+    let millis = 1_796_463_000_000;
+    let text = "2026-12-05T11:30:00+02:00";
+    #[rustfmt::skip]
+    let chromium = [
+        ("ar-EG", ["السبت، ٥ ديسمبر ٢٠٢٦", "٥ ديسمبر ٢٠٢٦ في ١١:٣٠ ص", "٠٥\u{200f}/١٢\u{200f}/٢٠٢٦"]),
+        // Chromium writes fa-IR's long day year first ("۱۴۰۵ آذر ۱۴, شنبه"); ICU4X as CLDR has it.
+        ("fa-IR", ["شنبه ۱۴ آذر ۱۴۰۵", "۱۴ آذر ۱۴۰۵ ساعت ۱۱:۳۰", "۱۴ آذر ۱۴۰۵"]),
+        ("uk-UA", ["субота, 5 грудня 2026 р.", "5 грудня 2026 р. о 11:30", "5 груд. 2026 р."]),
+        ("el-GR", ["Σάββατο 5 Δεκεμβρίου 2026", "5 Δεκεμβρίου 2026 στις 11:30 π.μ.", "5 Δεκ 2026"]),
+        ("fr-FR", ["samedi 5 décembre 2026", "5 décembre 2026 à 11:30", "5 déc. 2026"]),
+        ("de-DE", ["Samstag, 5. Dezember 2026", "5. Dezember 2026 um 11:30", "05.12.2026"]),
+        ("nl-NL", ["zaterdag 5 december 2026", "5 december 2026 om 11:30", "5 dec 2026"]),
+        ("es-ES", ["sábado, 5 de diciembre de 2026", "5 de diciembre de 2026 a las 11:30", "5 dic 2026"]),
+        ("ar-MA", ["السبت، 5 دجنبر 2026", "5 دجنبر 2026 في 11:30", "05\u{200f}/12\u{200f}/2026"]),
+        ("en-US", ["Saturday, December 5, 2026", "December 5, 2026 at 11:30 AM", "Dec 5, 2026"]),
+    ];
+    for (locale, expected) in chromium {
+        for (style, want) in [DateStyle::LongDay, DateStyle::DateTime, DateStyle::Short]
+            .iter()
+            .zip(expected)
+        {
+            let got = format_timestamp(millis, text, locale, Some("Africa/Cairo"), *style);
+            assert_eq!(got, want, "{locale} {style:?}");
+        }
+    }
+    // A language the app has no words for is left to the browser: English in the page,
+    // written again in the locale at load.
+    let swahili = format_timestamp(
+        millis,
+        text,
+        "sw-KE",
+        Some("Africa/Cairo"),
+        DateStyle::Short,
+    );
+    assert_eq!(swahili, "Dec 5, 2026");
+    let days = masthead_days("el-GR", Some("Europe/Athens"), millis, 2);
+    assert_eq!(days.len(), 2);
+    assert_eq!(days[0].1, "Σάββατο 5 Δεκεμβρίου 2026");
+    assert!(masthead_days("sw-KE", Some("Europe/Athens"), millis, 2).is_empty());
+}

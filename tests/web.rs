@@ -141,6 +141,7 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
         category: category.into(),
         title: format!("Title of {slug}"),
         section: category.to_uppercase(),
+        live: slug == "b-two",
     };
     // A hostile rail file's entries that are no article address are left out.
     let items = vec![
@@ -150,7 +151,7 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
     ];
     let el = mount(move || {
         view! {
-            <StoryList title="Top news" items root="/news/" ranked=true />
+            <StoryList title="Top news" items root="/news/" ranked=true live_label="Live" />
             <StoryList title="Related articles" items=vec![] root="/news/" />
         }
     });
@@ -165,6 +166,11 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
         all(&el, ".story-list__section")[1].text_content().unwrap(),
         "SPORT"
     );
+    // A live story is badged, outside its link.
+    let badges = all(&el, ".badge");
+    assert_eq!(badges.len(), 1);
+    assert_eq!(badges[0].text_content().unwrap(), "Live");
+    assert_eq!(all(&el, "li")[1].text_content().unwrap(), "LiveTitle of b-twoSPORT");
 }
 
 #[wasm_bindgen_test]

@@ -20,12 +20,12 @@ const STREAM: &str = "live-stream";
 /// How many older pages a link to an update may load to find it.
 const OLDER_PAGES_FOR_A_LINK: usize = 20;
 
-/// The live part of the article `slug`, as of `live`.
+/// The live part of the article `slug`, as of `live`; `status` is the coverage's, which a
+/// poll may end (the article's header shows it).
 #[component]
-pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
+pub fn LiveCoverage(slug: String, live: Live, status: RwSignal<LiveStatus>) -> impl IntoView {
     let ctx = use_ctx();
     let w = ctx.words.clone();
-    let status = RwSignal::new(live.status);
     // The first page as shown, the older pages loaded since, and a fresher first page that
     // waits for the reader.
     let first = RwSignal::new(live.updates);
@@ -139,7 +139,6 @@ pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
         let w = w.clone();
         move || w.count("new_updates", waiting_count.get() as u64, &[])
     };
-    let (badge_live, badge_ended) = (w.get("live").to_string(), w.get("ended").to_string());
     let key_label = w.get("key_events").to_string();
     let key_title = key_label.clone();
     let load_label = w.get("load_older").to_string();
@@ -151,13 +150,6 @@ pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
             aria-label=w.get("live_updates").to_string()
             data-live-status=move || if status.get() == LiveStatus::Live { "live" } else { "ended" }
         >
-            <p class="live__status">
-                {move || if status.get() == LiveStatus::Live {
-                    view! { <span class="badge badge--live">{badge_live.clone()}</span> }.into_any()
-                } else {
-                    view! { <span class="badge badge--ended">{badge_ended.clone()}</span> }.into_any()
-                }}
-            </p>
             <Show when=move || !events().is_empty()>
                 <nav class="key-events" aria-label=key_label.clone()>
                     <h2 class="key-events__title">{key_title.clone()}</h2>
@@ -199,6 +191,19 @@ pub fn LiveCoverage(slug: String, live: Live) -> impl IntoView {
             </Show>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
         </section>
+    }
+}
+
+/// "Live" while the coverage runs, "Ended" once it has.
+#[component]
+pub fn LiveBadge(status: RwSignal<LiveStatus>) -> impl IntoView {
+    let words = use_ctx().words;
+    move || {
+        let (class, key) = match status.get() {
+            LiveStatus::Live => ("badge badge--live", "live"),
+            LiveStatus::Ended => ("badge badge--ended", "ended"),
+        };
+        view! { <span class=class>{words.get(key).to_string()}</span> }
     }
 }
 

@@ -2,14 +2,14 @@
 
 use super::{failure_view, not_found::NotFound, Skeleton};
 use crate::components::article_body::{ArticleBody, Figure};
-use crate::components::live_coverage::LiveCoverage;
+use crate::components::live_coverage::{LiveBadge, LiveCoverage};
 use crate::components::page_meta::PageMeta;
 use crate::components::share::Share;
 use crate::components::sidebar::{LiveStoryList, Rail};
 use crate::error::AppError;
 use crate::format::reading_minutes;
 use crate::intl::DateStyle;
-use crate::model::{Article, ArticleSummary, RailFile};
+use crate::model::{Article, ArticleSummary, LiveStatus, RailFile};
 use crate::related::{for_rail, related, top_news};
 use crate::{browser, routes, send, seo, use_ctx};
 use leptos::prelude::*;
@@ -98,6 +98,8 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
             (u.text.clone(), move || ctx.date(&u, DateStyle::DateTime))
         });
     let w = ctx.words.clone();
+    let has_live = live.is_some();
+    let live_status = RwSignal::new(live.as_ref().map_or(LiveStatus::Ended, |l| l.status));
     let byline = (!s.authors.is_empty()).then(|| w.fill("by", &[("names", &w.list(&s.authors))]));
     let reading = w.count("min_read", reading_minutes(words) as u64, &[]);
     let tags = s
@@ -151,7 +153,10 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                     </ol>
                 </nav>
                 <header class="article__header">
-                    <p class="article__section"><a href=section_href>{section}</a></p>
+                    <p class="article__section">
+                        {has_live.then(|| view! { <LiveBadge status=live_status />" " })}
+                        <a href=section_href>{section}</a>
+                    </p>
                     <h1 class="article__title">{s.title.clone()}</h1>
                     {s.standfirst.clone().map(|t| view! { <p class="article__standfirst">{t}</p> })}
                     {byline.map(|b| view! { <p class="article__byline">{b}</p> })}
@@ -168,7 +173,7 @@ fn ArticleView(article: Article, index: Resource<Vec<ArticleSummary>>) -> impl I
                 <div class="article__body">
                     <ArticleBody blocks=body ads=ctx.site.ads.clone() />
                 </div>
-                {live.map(|live| view! { <LiveCoverage slug=s.slug.0.clone() live /> })}
+                {live.map(|live| view! { <LiveCoverage slug=s.slug.0.clone() live status=live_status /> })}
                 <div class="live-share" data-share=s.title.clone()>
                     <Share title=s.title.clone() url words=w.clone() />
                 </div>

@@ -43,6 +43,7 @@ before(async () => {
   for (const name of ['ar', 'uk']) {
     const dir = publishPaper(name);
     papers[name] = {
+      dir,
       static: await serve(dir, { prerendered: true, csp: true }),
       shell: await serve(dir, { csp: true }),
     };
@@ -124,6 +125,19 @@ test('a prerendered Arabic page says what the same page rendered client-side say
     await prerendered.context().close();
     await client.context().close();
   }
+});
+
+test('a prerendered Arabic page is Arabic before any script runs: words, digits, dates', () => {
+  const html = readFileSync(join(papers.ar.dir, ASWAN.slice(1), 'index.html'), 'utf8');
+  assert.match(html, /<html[^>]* lang="ar-EG"/);
+  assert.match(html, /<html[^>]* dir="rtl"/);
+  const times = [...html.matchAll(/<time[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]);
+  assert.ok(times.length >= 1);
+  for (const time of times) {
+    assert.match(time, ARABIC_DIGIT, time);
+    assert.doesNotMatch(time, /[A-Za-z0-9]/, time);
+  }
+  assert.ok(html.includes(AR.published) && html.includes(AR.breadcrumb));
 });
 
 test('an Arabic search finds a word with and without its diacritics and alef forms', async () => {

@@ -71,7 +71,7 @@ const stream = (page) => page.locator('.live__stream .update').evaluateAll((els)
 test('a live page shows its updates, key events, the pinned one, and loads older ones', async () => {
   const page = await open(servers.shell);
   const region = page.getByRole('region', { name: 'Live updates' });
-  await region.getByText('Live', { exact: true }).waitFor();
+  await page.locator('.article__header').getByText('Live', { exact: true }).waitFor();
   const events = region.getByRole('navigation', { name: 'Key events' });
   assert.equal(await events.getByRole('link').count(), 3);
   await events.getByRole('link', { name: 'Coastal trains to stop at 18:00' }).click();
@@ -167,7 +167,7 @@ test('polling stops while the page is hidden and once the coverage has ended', a
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await page.getByRole('region', { name: 'Live updates' }).getByText('Ended', { exact: true }).waitFor();
+  await page.locator('.article__header').getByText('Ended', { exact: true }).waitFor();
   const ended = polls(servers.shell).length;
   await new Promise((ok) => setTimeout(ok, 3000));
   assert.equal(polls(servers.shell).length, ended, 'no poll once ended');
