@@ -32,7 +32,11 @@ async function shoot(dir, pages, prefix = '') {
         if (scheme === 'dark' && !dark) continue;
         await page.goto(server.url + path);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.locator('.masthead__date').filter({ hasText: /\p{Nd}{4}/u }).waitFor();
+        await page.locator('.masthead__date').filter({ hasText: /\p{Nd}{4}/u }).first().waitFor();
+        // A live page is the app's at once: once it has taken the page over.
+        if (await page.locator('[data-live-status="live"]').count()) {
+          await page.waitForFunction(() => document.querySelector('[data-in-place]:not([hidden])'));
+        }
         // Scroll through once so lazy pictures load, as they would for a reader.
         await page.evaluate(async () => {
           for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 50)); }

@@ -195,7 +195,15 @@ pub fn format_at_offset(millis: i64, offset: i64, long_day: bool, with_time: boo
 /// the app has words for through ICU4X: [`crate::intl`]): pages of other locales have their
 /// dates rewritten by the browser's `Intl` after load.
 pub fn writes_locale_natively(locale: &str) -> bool {
-    crate::words::LANGUAGES.contains(&crate::words::language(locale).as_str())
+    // Read by the live parts too: a byte loop, no allocation.
+    let end = locale
+        .bytes()
+        .position(|b| b == b'-' || b == b'_')
+        .unwrap_or(locale.len());
+    let language = &locale[..end];
+    crate::words::LANGUAGES
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(language))
 }
 
 /// Whether `locale` is American English, whose dates and relative times this module writes

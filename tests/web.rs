@@ -170,7 +170,10 @@ fn story_lists_link_each_article_and_vanish_when_empty() {
     let badges = all(&el, ".badge");
     assert_eq!(badges.len(), 1);
     assert_eq!(badges[0].text_content().unwrap(), "Live");
-    assert_eq!(all(&el, "li")[1].text_content().unwrap(), "LiveTitle of b-twoSPORT");
+    assert_eq!(
+        all(&el, "li")[1].text_content().unwrap(),
+        "LiveTitle of b-twoSPORT"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -211,7 +211,15 @@ pub fn LiveBadge(status: RwSignal<LiveStatus>) -> impl IntoView {
 #[component]
 fn UpdateView(update: LiveUpdate, ctx: Ctx) -> impl IntoView {
     let id = anchor(&update.id);
-    let (relative, exact) = ctx.when(&update.published);
+    // How long ago within a week; past that the day and the time (a live page's updates
+    // come hours apart, not days).
+    let exact = ctx.date(&update.published, crate::intl::DateStyle::DateTime);
+    let relative = crate::intl::format_relative(
+        update.published.millis,
+        crate::intl::now_millis(),
+        &ctx.site.locale,
+    )
+    .unwrap_or_else(|| exact.clone());
     let link = format!("#{id}");
     let title = update
         .title

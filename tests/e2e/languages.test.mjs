@@ -131,7 +131,7 @@ test('a prerendered Arabic page is Arabic before any script runs: words, digits,
   const html = readFileSync(join(papers.ar.dir, ASWAN.slice(1), 'index.html'), 'utf8');
   assert.match(html, /<html[^>]* lang="ar-EG"/);
   assert.match(html, /<html[^>]* dir="rtl"/);
-  const times = [...html.matchAll(/<time[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]);
+  const times = [...html.matchAll(/<time[^>]*>([^<]*)</g)].map((m) => m[1]);
   assert.ok(times.length >= 1);
   for (const time of times) {
     assert.match(time, ARABIC_DIGIT, time);
