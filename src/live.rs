@@ -32,7 +32,7 @@ mod imp {
     use crate::components::{
         share::Share, sidebar::StoryList, theme_toggle::ThemeToggle, weather::WeatherBadge,
     };
-    use crate::format::{day_from_table, parse_rfc3339, writes_locale_natively};
+    use crate::format::{day_from_table, parse_rfc3339};
     use crate::intl::{format_date, format_relative, now_millis, DateStyle};
     use crate::model::{CurrentWeather, RailFile, Weather, WeatherUnits};
     use crate::source::{fetch_text, DEFAULT_TIMEOUT_MS};
@@ -71,10 +71,11 @@ mod imp {
         absolute_head_urls(&doc);
         {
             let (doc, locale) = (doc.clone(), locale.clone());
-            // The publish step writes English dates: other locales' are written again by
-            // the browser's `Intl`, whose first use is a long task of its own.
+            // The publish step writes the dates of the app's languages (`data-written` on the
+            // masthead date); other locales' are written again by the browser's `Intl`, whose
+            // first use is a long task of its own.
             next_task(move || {
-                if !writes_locale_natively(&locale) {
+                if all(&doc, ".masthead__date[data-written]").is_empty() {
                     localized_dates(&doc, &locale);
                 }
                 relative_times(&doc, &locale);

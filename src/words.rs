@@ -319,12 +319,19 @@ fn digits(zero: char, text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        let digit = c
-            .is_ascii_digit()
-            .then(|| u32::from(zero) + (u32::from(c) - 48));
-        out.push(digit.and_then(char::from_u32).unwrap_or(c));
+    let mut buf = [0; 4];
+    // Runs between digits are copied whole; a digit is one ASCII byte, so every cut is at a
+    // character boundary.
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let digit = char::from_u32(u32::from(zero) + u32::from(b.wrapping_sub(b'0')));
+        if let Some(digit) = digit.filter(|_| b.is_ascii_digit()) {
+            out.push_str(&text[from..i]);
+            out.push_str(digit.encode_utf8(&mut buf));
+            from = i + 1;
+        }
     }
+    out.push_str(&text[from..]);
     out
 }
 

@@ -40,6 +40,10 @@ pub fn Masthead(
         )
     });
     let paper = ctx.source.static_url(RailFile::TOP);
+    // The publish step wrote the page's dates in its locale: its live part leaves them be.
+    let written = (cfg!(not(target_arch = "wasm32"))
+        && crate::format::writes_locale_natively(&site.locale))
+    .then_some("");
     let place = site
         .weather
         .as_ref()
@@ -121,7 +125,7 @@ pub fn Masthead(
             data-breaking-words=breaking_words
         >
             <div class="masthead__top">
-                <p class="masthead__date" data-paper=paper data-tz=site.time_zone.clone()>{today}</p>
+                <p class="masthead__date" data-paper=paper data-tz=site.time_zone.clone() data-written=written>{today}</p>
                 <div class="masthead__tools">
                     <div class="masthead__weather" data-weather=weather_url data-place=place_attr>
                         {move || weather.get().map(|w| view! { <WeatherBadge place=place.clone() weather=w words=weather_words.clone() /> })}
