@@ -5,6 +5,7 @@
 //   CARGO_TARGET_DIR=/work/perf-target cargo build --release --target wasm32-unknown-unknown \
 //     --features split --bin meridian        (or --bin live: the live parts of a prerendered page)
 //   node scripts/wasm-crates.mjs /work/perf-target/wasm32-unknown-unknown/release/meridian.wasm [--markdown]
+//   node scripts/wasm-crates.mjs OLD.wasm --diff NEW.wasm   what changed between two builds, function by function
 //
 // A function belongs to the crate that names it: `leptos::…` → leptos,
 // `<tachys::html::…Element as …>::build` → tachys (the Self type's crate), and a generic from
@@ -149,6 +150,23 @@ function dependencyOf(crate, map) {
   return set.size === 1 ? [...set][0] : `shared: ${[...set].sort().join(', ')}`;
 }
 
+/** --diff NEW.wasm: the functions whose bytes differ between two builds (by demangled name,
+ * the same names summed), largest change first, and the data segments' change. */
+function diff(before, after) {
+  const sizes = (w) => {
+    const m = new Map();
+    for (const f of w.funcs) if (!/describe/.test(f.name)) m.set(demangle(f.name), (m.get(demangle(f.name)) ?? 0) + f.size);
+    return m;
+  };
+  const [a, b] = [sizes(before), sizes(after)];
+  const rows = [...new Set([...a.keys(), ...b.keys()])]
+    .map((name) => ({ bytes: (b.get(name) ?? 0) - (a.get(name) ?? 0), name: name.slice(0, 140) }))
+    .filter((r) => r.bytes !== 0)
+    .sort((x, y) => Math.abs(y.bytes) - Math.abs(x.bytes));
+  console.log(`code ${rows.reduce((n, r) => n + r.bytes, 0)} bytes, data ${after.dataBytes - before.dataBytes} bytes`);
+  console.table(rows.slice(0, 40));
+}
+
 function main() {
   const [file, flag, brotliArg] = process.argv.slice(2);
   // --markdown [BROTLI_BYTES]: with the shipped file's brotli size, a column "≈ brotli" = share × size.
@@ -158,6 +176,7 @@ function main() {
     process.exit(2);
   }
   const w = readWasm(readFileSync(file));
+  if (flag === '--diff') return diff(w, readWasm(readFileSync(brotliArg)));
   const named = w.funcs.filter((f) => !/^func\[/.test(f.name)).length;
   if (named < w.funcs.length / 2) {
     console.error(`${file}: only ${named} of ${w.funcs.length} functions are named: use cargo's output (target/wasm32-unknown-unknown/release/*.wasm), not the wasm-bindgen/wasm-opt one`);
