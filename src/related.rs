@@ -56,17 +56,103 @@ pub fn relatedness(article: &ArticleSummary, other: &ArticleSummary) -> u32 {
     category + 2 * tags
 }
 
-/// Up to `n` articles sharing the category or tags of `article`, best first, then newest;
-/// never the article itself.
+/// Up to `n` articles sharing the category or tags of `article`, best first, a tie to the one
+/// nearest in time; never the article itself.
 pub fn related(article: &ArticleSummary, list: &[ArticleSummary], n: usize) -> Vec<ArticleSummary> {
-    let mut scored: Vec<(u32, &ArticleSummary)> = list
-        .iter()
-        .filter(|o| o.slug != article.slug)
+    best(article, list.iter().filter(|o| o.slug != article.slug), n)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// The `n` of `candidates` most related to `article`: the highest [`relatedness`] first, a
+/// tie to the one nearest in time (then the newer), never one of no relation.
+fn best<'a>(
+    article: &ArticleSummary,
+    candidates: impl Iterator<Item = &'a ArticleSummary>,
+    n: usize,
+) -> Vec<&'a ArticleSummary> {
+    let at = article.published.millis;
+    let mut scored: Vec<(u32, &ArticleSummary)> = candidates
         .map(|o| (relatedness(article, o), o))
         .filter(|(score, _)| *score > 0)
         .collect();
-    scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_recency(a, b)));
-    scored.into_iter().take(n).map(|(_, a)| a.clone()).collect()
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.cmp(sa)
+            .then_with(|| {
+                let (da, db) = (
+                    a.published.millis.abs_diff(at),
+                    b.published.millis.abs_diff(at),
+                );
+                da.cmp(&db)
+            })
+            .then_with(|| by_recency(a, b))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    scored.into_iter().take(n).map(|(_, a)| a).collect()
+}
+
+/// The related picks of a whole archive, for the publish step: each article's come from its
+/// neighbours in time (the `window` nearest on either side in its section and in each of
+/// its tags), so that a new article changes the picks of its neighbours only. Over a list no
+/// longer than `window` per section and tag, the picks are [`related`]'s.
+pub struct Neighbours<'a> {
+    all: &'a [ArticleSummary],
+    /// Section, then each lowercased tag → the positions in `all` of its articles, in order.
+    lists: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Neighbours<'a> {
+    /// The lists of `all` (newest first, as the index is).
+    pub fn new(all: &'a [ArticleSummary]) -> Self {
+        let mut lists: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, a) in all.iter().enumerate() {
+            lists
+                .entry(format!("c:{}", a.category))
+                .or_default()
+                .push(i);
+            for tag in &a.tags {
+                let list = lists
+                    .entry(format!("t:{}", tag.to_lowercase()))
+                    .or_default();
+                // A tag written twice on one article counts once here.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Neighbours { all, lists }
+    }
+
+    /// The `n` picks of the article at `i`, from the `window` nearest on either side.
+    pub fn picks(&self, i: usize, n: usize, window: usize) -> Vec<&'a ArticleSummary> {
+        let article = &self.all[i];
+        let keys = std::iter::once(format!("c:{}", article.category)).chain(
+            article
+                .tags
+                .iter()
+                .map(|t| format!("t:{}", t.to_lowercase())),
+        );
+        let mut near: Vec<usize> = Vec::new();
+        for key in keys {
+            let Some(list) = self.lists.get(&key) else {
+                continue;
+            };
+            let Ok(at) = list.binary_search(&i) else {
+                continue;
+            };
+            let from = at.saturating_sub(window);
+            let to = (at + window + 1).min(list.len());
+            near.extend(list[from..to].iter().filter(|j| **j != i));
+        }
+        near.sort_unstable();
+        near.dedup();
+        let candidates = near
+            .into_iter()
+            .map(|j| &self.all[j])
+            .filter(|o| o.slug != article.slug);
+        best(article, candidates, n)
+    }
 }
 
 /// The articles of one category, newest first.

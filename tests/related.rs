@@ -118,3 +118,67 @@ fn the_rail_picks_the_same_articles_from_the_slimmed_index() {
         }
     }
 }
+
+#[test]
+fn the_publish_steps_picks_from_neighbours_are_the_apps_on_a_small_paper() {
+    use meridian::related::Neighbours;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/api/articles.json"
+    ))
+    .unwrap();
+    let all = decode::<meridian::model::IndexPage>("articles.json", &text)
+        .unwrap()
+        .articles;
+    let neighbours = Neighbours::new(&all);
+    for (i, article) in all.iter().enumerate() {
+        let near: Vec<ArticleSummary> = neighbours.picks(i, 4, 50).into_iter().cloned().collect();
+        assert_eq!(
+            slugs(&near),
+            slugs(&related(article, &all, 4)),
+            "{}",
+            &*article.slug
+        );
+    }
+}
+
+#[test]
+fn a_new_article_changes_only_its_neighbours_picks() {
+    use meridian::related::Neighbours;
+    // 300 articles of one section, a minute apart (newest first), tags in turn; then one
+    // more, the newest.
+    let at = |slug: &str, tag: &str, minute: u32| -> ArticleSummary {
+        let json = format!(
+            r#"{{"slug":"{slug}","title":"{slug}","category":"world","tags":["{tag}"],"published":"2026-11-20T{:02}:{:02}:00Z"}}"#,
+            minute / 60,
+            minute % 60
+        );
+        decode("t", &json).unwrap()
+    };
+    let tags = ["energy", "eu", "grid"];
+    let old: Vec<ArticleSummary> = (0..300u32)
+        .map(|i| at(&format!("a{i}"), tags[i as usize % 3], 300 - i))
+        .collect();
+    let mut new = vec![at("fresh", "energy", 301)];
+    new.extend(old.iter().cloned());
+    let picks = |all: &[ArticleSummary]| -> Vec<Vec<String>> {
+        let n = Neighbours::new(all);
+        (0..all.len())
+            .map(|i| {
+                n.picks(i, 4, 10)
+                    .iter()
+                    .map(|a| a.slug.to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let (before, after) = (picks(&old), picks(&new));
+    let changed = before
+        .iter()
+        .zip(&after[1..])
+        .filter(|(b, a)| b != a)
+        .count();
+    assert!(changed <= 10, "{changed} of 300 articles' picks changed");
+    // Ties go to the nearest in time: an old article's picks are its contemporaries.
+    assert!(after[200].iter().all(|s| s != "fresh"));
+}

@@ -25,7 +25,7 @@ mod render;
 use meridian::intl::{masthead_days, now_millis};
 use meridian::model::{decode, is_slug, Article, ArticleSummary, ContentKind, RailFile, Site};
 use meridian::publish::{compress, feeds, index, search, Outputs};
-use meridian::related::{for_rail, rail_item, related, top_news};
+use meridian::related::{for_rail, rail_item, top_news, Neighbours};
 use meridian::search_index::DEFAULT_BLOCK;
 use meridian::source::{load_site, set_native_root, set_native_url_root};
 use render::block_on;
@@ -46,6 +46,10 @@ const PAGE_SHELL: &str = ".page-shell.html";
 /// Where the publish step remembers what it read (not served: hosts skip dot-directories,
 /// and so does [`compress::precompress`]).
 const STATE: &str = ".publish/state.json";
+
+/// How many neighbours in time on either side, in its section and in each of its tags, an
+/// article's related picks come from.
+const RELATED_WINDOW: usize = 50;
 
 fn main() -> ExitCode {
     let mut raw = std::env::args().skip(1);
@@ -140,9 +144,6 @@ struct State {
     /// What the search index was built from: (slug, body hash), in doc-id order.
     #[serde(default)]
     search: Vec<(String, String)>,
-    /// [`meridian::publish::hash`] of the newest articles the related picks came from.
-    #[serde(default)]
-    latest: String,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -339,25 +340,19 @@ fn run(args: &Args) -> Result<usize, String> {
         &content.join(RailFile::TOP),
         rail(top_news(&latest, 5), days)?.as_bytes(),
     )?;
-    // Each article's picks are computed again, on every core (they change with the newest
-    // articles), and written where they changed.
-    // When the newest articles they are picked from are the same as last time, only the
-    // picks of the articles that changed can differ.
-    let latest_hash = meridian::publish::hash(
-        serde_json::to_string(&latest)
-            .map_err(|e| e.to_string())?
-            .as_bytes(),
-    );
-    let all_picks = latest_hash != previous.latest;
-    let listed: Vec<&ArticleSummary> = summaries
-        .iter()
-        .filter(|a| is_slug(&a.slug) && (all_picks || changed.contains(&*a.slug)))
+    // Each article's picks, from its neighbours in time in the whole archive (a new article
+    // changes its neighbours' picks only), computed again on every core and written where
+    // they changed.
+    let neighbours = Neighbours::new(&summaries);
+    let listed: Vec<usize> = (0..summaries.len())
+        .filter(|i| is_slug(&summaries[*i].slug))
         .collect();
-    let picks = in_parallel(&listed, args.jobs, |a| {
-        rail(related(a, &latest, 4), Vec::new())
+    let picks = in_parallel(&listed, args.jobs, |i| {
+        let near = neighbours.picks(*i, 4, RELATED_WINDOW);
+        rail(near.into_iter().cloned().collect(), Vec::new())
     })
     .ok_or("a rail thread failed")?;
-    for (a, text) in listed.iter().zip(picks) {
+    for (a, text) in listed.iter().map(|i| &summaries[*i]).zip(picks) {
         let text = text?;
         let hash = meridian::publish::hash(text.as_bytes());
         let name = file_name(&a.slug);
@@ -372,6 +367,7 @@ fn run(args: &Args) -> Result<usize, String> {
             c.related = hash;
         }
     }
+    drop(neighbours);
     lap("rails");
     // 5. The pages: the front page and the sections always (they list the newest), an
     // article's when it changed. A page no longer listed goes, with its rail file.
@@ -438,7 +434,6 @@ fn run(args: &Args) -> Result<usize, String> {
     let state = State {
         inputs,
         search: docs,
-        latest: latest_hash,
         articles: cached,
         pages,
     };
