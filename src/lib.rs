@@ -143,7 +143,7 @@ pub fn App(
                 site.get()
                     .map(|result| match result {
                         Ok((site, words)) => {
-                            view! { <Paper site=Arc::new(site) words=Arc::new(words) root takeover /> }
+                            view! { <Paper site=Arc::new(site) words root takeover /> }
                                 .into_any()
                         }
                         Err(error) => {

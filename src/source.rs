@@ -62,7 +62,32 @@ pub async fn load_site(root: &str) -> Result<Site, AppError> {
 /// in the browser fetched from `i18n/<language>.json` beside the app, so a reader loads one
 /// language) under the site's `strings`. A table that cannot be loaded leaves English, with a
 /// warning: words are never a reason not to show the paper.
-pub async fn load_words(root: &str, site: &Site) -> Words {
+pub async fn load_words(root: &str, site: &Site) -> Arc<Words> {
+    // The publish step renders a hundred thousand pages of one site: its words are made once.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        thread_local! {
+            static MADE: std::cell::RefCell<Option<(Site, Arc<Words>)>> = const { std::cell::RefCell::new(None) };
+        }
+        if let Some(words) = MADE.with(|m| {
+            m.borrow()
+                .as_ref()
+                .filter(|(made_for, _)| {
+                    made_for.locale == site.locale && made_for.strings == site.strings
+                })
+                .map(|(_, words)| words.clone())
+        }) {
+            return words;
+        }
+        let words = make_words(root, site).await;
+        MADE.with(|m| *m.borrow_mut() = Some((site.clone(), words.clone())));
+        words
+    }
+    #[cfg(target_arch = "wasm32")]
+    make_words(root, site).await
+}
+
+async fn make_words(root: &str, site: &Site) -> Arc<Words> {
     let language = crate::words::language(&site.locale);
     let table = if crate::words::has_table(&language) {
         words_table(root, &language).await
@@ -73,7 +98,7 @@ pub async fn load_words(root: &str, site: &Site) -> Words {
     if let Some(warning) = warning {
         leptos::logging::warn!("{warning}");
     }
-    words
+    Arc::new(words)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -132,7 +132,7 @@ fn the_publish_steps_picks_from_neighbours_are_the_apps_on_a_small_paper() {
         .articles;
     let neighbours = Neighbours::new(&all);
     for (i, article) in all.iter().enumerate() {
-        let near: Vec<ArticleSummary> = neighbours.picks(i, 4, 50).into_iter().cloned().collect();
+        let near: Vec<ArticleSummary> = neighbours.picks(i, 4, 20).into_iter().cloned().collect();
         assert_eq!(
             slugs(&near),
             slugs(&related(article, &all, 4)),

@@ -49,7 +49,7 @@ const STATE: &str = ".publish/state.json";
 
 /// How many neighbours in time on either side, in its section and in each of its tags, an
 /// article's related picks come from.
-const RELATED_WINDOW: usize = 50;
+const RELATED_WINDOW: usize = 20;
 
 fn main() -> ExitCode {
     let mut raw = std::env::args().skip(1);
