@@ -482,19 +482,8 @@ impl Source {
                 .find(|a| *a.summary.slug == *slug)
                 .ok_or(AppError::NotFound { url });
         }
-        let url = self.url(&format!("articles/{slug}.json"));
-        let article: Article = load_within(&url, self.timeout_ms).await?;
-        if *article.summary.slug != *slug {
-            return Err(AppError::Decode {
-                url,
-                path: "slug".into(),
-                message: format!("the file says its slug is `{}`", &*article.summary.slug),
-            });
-        }
-        self.lock()
-            .articles
-            .insert(slug.to_string(), (article.clone(), now()));
-        Ok(article)
+        let text = fetch_text(&self.url(&format!("articles/{slug}.json")), self.timeout_ms).await?;
+        self.article_from_file(slug, &text)
     }
 
     /// A live page's article file as the server has it now ([`fetch_fresh`]): its text, for
@@ -503,9 +492,9 @@ impl Source {
         fetch_fresh(&self.url(&format!("articles/{slug}.json")), self.timeout_ms).await
     }
 
-    /// The article of a poll's answer ([`Source::poll_article`]), checked like any article
-    /// file; the cached copy is replaced by it.
-    pub fn article_from_poll(&self, slug: &str, text: &str) -> Result<Article, AppError> {
+    /// The article of `slug` from its file's text (fetched, or a poll's answer), checked:
+    /// the file must say it is that article. The cached copy is replaced by it.
+    pub fn article_from_file(&self, slug: &str, text: &str) -> Result<Article, AppError> {
         let url = self.url(&format!("articles/{slug}.json"));
         let article: Article = decode(&url, text)?;
         if *article.summary.slug != *slug {

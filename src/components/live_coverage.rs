@@ -276,7 +276,7 @@ impl Poll {
             match answer {
                 // Unchanged (a `304` for the network): nothing to do.
                 Ok(text) if text == last => failures = 0,
-                Ok(text) => match self.ctx.source.article_from_poll(&self.slug, &text) {
+                Ok(text) => match self.ctx.source.article_from_file(&self.slug, &text) {
                     Ok(article) => {
                         failures = 0;
                         last = text;

@@ -6,13 +6,18 @@ import { fileURLToPath } from 'node:url';
 // DIST=/some/dir serves another build (a second engineer's, a benchmark's) instead of dist/.
 const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
 
-export async function start(options = {}) {
-  const server = await serve(DIST, options);
-  const browser = await chromium.launch({
+/** Debian's Chromium, headless, with the flags that work on this machine. */
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
+}
+
+export async function start(options = {}) {
+  const server = await serve(DIST, options);
+  const browser = await launch();
   return {
     url: server.url,
     browser,

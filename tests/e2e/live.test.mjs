@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { launch } from './harness.mjs';
 
 const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
 const PATH = '/world/north-sea-storm-live';
@@ -26,11 +26,7 @@ before(async () => {
   rmSync(join(dir, 'site.json.gz'), { force: true });
   original = readFileSync(join(dir, FILE), 'utf8');
   servers = { shell: await serve(dir), static: await serve(dir, { prerendered: true, csp: true }) };
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
