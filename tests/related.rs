@@ -25,6 +25,14 @@ fn summary(
     .unwrap()
 }
 
+/// The sample paper's index (public/api/articles.json).
+fn sample_index() -> Vec<ArticleSummary> {
+    let text = include_str!("../public/api/articles.json");
+    decode::<meridian::model::IndexPage>("articles.json", text)
+        .unwrap()
+        .articles
+}
+
 fn slugs(list: &[ArticleSummary]) -> Vec<&str> {
     list.iter().map(|a| &*a.slug).collect()
 }
@@ -89,14 +97,7 @@ fn pagination_cuts_pages_and_counts_them() {
 
 #[test]
 fn the_rail_picks_the_same_articles_from_the_slimmed_index() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/api/articles.json"
-    ))
-    .unwrap();
-    let full = decode::<meridian::model::IndexPage>("articles.json", &text)
-        .unwrap()
-        .articles;
+    let full = sample_index();
     let slim: Vec<ArticleSummary> = full.iter().cloned().map(for_rail).collect();
     assert!(slim
         .iter()
@@ -122,14 +123,7 @@ fn the_rail_picks_the_same_articles_from_the_slimmed_index() {
 #[test]
 fn the_publish_steps_picks_from_neighbours_are_the_apps_on_a_small_paper() {
     use meridian::related::Neighbours;
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/api/articles.json"
-    ))
-    .unwrap();
-    let all = decode::<meridian::model::IndexPage>("articles.json", &text)
-        .unwrap()
-        .articles;
+    let all = sample_index();
     let neighbours = Neighbours::new(&all);
     for (i, article) in all.iter().enumerate() {
         let near: Vec<ArticleSummary> = neighbours.picks(i, 4, 20).into_iter().cloned().collect();
