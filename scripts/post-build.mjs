@@ -167,7 +167,14 @@ async function writeLivePages() {
   const appWasm = readdirSync(dir).find((n) => /^meridian-[0-9a-f]+_bg\.wasm$/.test(n));
   if (!appJs || !appWasm) throw new Error('post-build: the app\'s JS or WASM is missing');
   const template = readFileSync(fileURLToPath(new URL('live-loader.js', import.meta.url)), 'utf8');
-  const loader = await small(register + plainLinksWhenDead + template
+  // The manifest is linked by the loader, after the first paint: a browser asks for a linked
+  // one (and its icon) while the page is still painting.
+  const manifestLink = html.match(/<link rel="manifest"[^>]*>/)?.[0];
+  if (!manifestLink) throw new Error('post-build: index.html links no manifest');
+  const manifestHref = manifestLink.match(/href="([^"]*)"/)[1];
+  const manifest = `document.head.append(Object.assign(document.createElement('link'), ` +
+    `{ rel: 'manifest', href: ${JSON.stringify(manifestHref)} }));\n`;
+  const loader = await small(register + manifest + plainLinksWhenDead + template
     .replace('__LIVE_JS__', root + jsName).replace('__LIVE_WASM__', root + wasmName)
     .replace('__ROOT__', root).replace('__APP_JS__', root + appJs).replace('__APP_WASM__', root + appWasm));
   if (/__[A-Z_]+__/.test(loader)) throw new Error('post-build: a placeholder is left in the live loader');
@@ -190,7 +197,15 @@ async function writeLivePages() {
     .replace(/<link rel="preload"[^>]*application\/wasm[^>]*>/g, '')
     .replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '')
     .replace(/<link rel="stylesheet" href="[^"]*style-[0-9a-f]+\.css"[^>]*>/, () => `<style>${css}</style>`)
-    .replace('</head>', `<script>${bootstrap}</script></head>`);
+    .replace('</head>', `<script>${bootstrap}</script></head>`)
+    // The favicon as a `data:` URL: the browser asks for a linked one while the page is still
+    // painting, on a connection of its own (docs/decisions/0004-static-first-pages.md).
+    .replace(/<link rel="icon" href="[^"]*?(favicon-[0-9a-f]+\.svg)"[^>]*>/, (_, name) =>
+      `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(readFileSync(join(dir, name), 'utf8').trim())}">`)
+    // The page's language and direction are the site's, written by the render (`<Html>`).
+    .replace(/<html lang="[^"]*"/, '<html')
+    .replace(manifestLink, '');
+  if (!page.includes('href="data:image/svg+xml,')) throw new Error('post-build: no favicon in the page shell');
   if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
   writeFileSync(join(dir, '.page-shell.html'), page);
 

@@ -61,6 +61,11 @@ test('the front page, every section and every article are prerendered; 404.html 
     assert.match(inline[0], /live-loader-[0-9a-f]+\.js/);
     assert.ok(policy.includes(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`), `${path}: the script's hash`);
     assert.ok(!/meridian-[0-9a-f]+/.test(html), `${path}: the app is not loaded`);
+    // Nor does the browser ask for anything else while the page paints: the favicon is in
+    // the page, and the manifest is linked after the paint (by the loader).
+    assert.match(html, /<link rel="icon" href="data:image\/svg\+xml,/, path);
+    assert.ok(!/rel="manifest"/.test(html), `${path}: the manifest is linked later`);
+    assert.equal(html.match(/^<html[^>]*>/m)?.[0].match(/\blang=/g)?.length, 1, `${path}: one lang`);
   }
   const article = readFileSync(join(DIST, ARTICLE, 'index.html'), 'utf8');
   assert.equal(article.match(/<title>/g).length, 1);
@@ -119,6 +124,8 @@ test('at load a prerendered article runs only its live parts, and each of them w
   await p.waitForLoadState('networkidle');
   assert.ok(p.requests.includes('/api/rails/top.json'));
   assert.ok(p.requests.includes('/api/rails/related/eu-leaders-agree-grid-compact.json'));
+  // Installable as before: the loader links the manifest.
+  assert.equal(await p.locator('link[rel="manifest"]').getAttribute('href'), '/manifest.webmanifest');
   // Theme and share work.
   await p.getByRole('button', { name: 'Dark mode' }).click();
   assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), 'dark');
