@@ -92,6 +92,24 @@ fn best<'a>(
     scored.into_iter().take(n).map(|(_, a)| a).collect()
 }
 
+/// The index's order: newest first, then by slug (so it never depends on the disk's).
+pub fn index_order(a: &ArticleSummary, b: &ArticleSummary) -> Ordering {
+    b.published
+        .millis
+        .cmp(&a.published.millis)
+        .then_with(|| a.slug.0.cmp(&b.slug.0))
+}
+
+/// The lists of [`Neighbours`] an article is in: its section's, and each of its tags'.
+fn lists_of(article: &ArticleSummary) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(format!("c:{}", article.category)).chain(
+        article
+            .tags
+            .iter()
+            .map(|t| format!("t:{}", t.to_lowercase())),
+    )
+}
+
 /// The related picks of a whole archive, for the publish step: each article's come from its
 /// neighbours in time (the `window` nearest on either side in its section and in each of
 /// its tags), so that a new article changes the picks of its neighbours only. Over a list no
@@ -107,14 +125,8 @@ impl<'a> Neighbours<'a> {
     pub fn new(all: &'a [ArticleSummary]) -> Self {
         let mut lists: std::collections::HashMap<String, Vec<usize>> = Default::default();
         for (i, a) in all.iter().enumerate() {
-            lists
-                .entry(format!("c:{}", a.category))
-                .or_default()
-                .push(i);
-            for tag in &a.tags {
-                let list = lists
-                    .entry(format!("t:{}", tag.to_lowercase()))
-                    .or_default();
+            for key in lists_of(a) {
+                let list = lists.entry(key).or_default();
                 // A tag written twice on one article counts once here.
                 if list.last() != Some(&i) {
                     list.push(i);
@@ -124,17 +136,28 @@ impl<'a> Neighbours<'a> {
         Neighbours { all, lists }
     }
 
+    /// The positions of the articles whose picks can change when `article` comes, goes or
+    /// changes: those within `window` of where it stands, or would stand, in each of its lists
+    /// (itself included). `all` must be in the index's order ([`index_order`]).
+    pub fn around(&self, article: &ArticleSummary, window: usize) -> Vec<usize> {
+        let mut near: Vec<usize> = Vec::new();
+        for key in lists_of(article) {
+            let Some(list) = self.lists.get(&key) else {
+                continue;
+            };
+            let at = list.partition_point(|j| index_order(&self.all[*j], article).is_lt());
+            near.extend(&list[at.saturating_sub(window + 1)..(at + window + 2).min(list.len())]);
+        }
+        near.sort_unstable();
+        near.dedup();
+        near
+    }
+
     /// The `n` picks of the article at `i`, from the `window` nearest on either side.
     pub fn picks(&self, i: usize, n: usize, window: usize) -> Vec<&'a ArticleSummary> {
         let article = &self.all[i];
-        let keys = std::iter::once(format!("c:{}", article.category)).chain(
-            article
-                .tags
-                .iter()
-                .map(|t| format!("t:{}", t.to_lowercase())),
-        );
         let mut near: Vec<usize> = Vec::new();
-        for key in keys {
+        for key in lists_of(article) {
             let Some(list) = self.lists.get(&key) else {
                 continue;
             };

@@ -200,11 +200,23 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     let mut added = read_json(&article_path(&dir, &slugs[0]));
     added["slug"] = "a-new-article".into();
     added["title"] = "A new article about quokkas".into();
-    added["published"] = "2099-01-01T08:00:00Z".into();
+    // At the newest's time: it enters its neighbours' related picks.
+    added["published"] = read_json(&article_path(&dir, &slugs[0]))["published"].clone();
     added["body"] =
         serde_json::json!([{ "type": "paragraph", "text": "Zanzibarquokka sightings rose." }]);
     write_json(&article_path(&dir, "a-new-article"), &added);
+    let older_pages = |dir: &Path| {
+        files(&dir.join("api"))
+            .into_iter()
+            .filter(|(name, _)| name.starts_with("articles-"))
+            .collect::<Vec<_>>()
+    };
+    let before = older_pages(&dir);
     let out = publish(&dir, &[]);
+    // Only the first index page takes the new article: the older ones are counted from the
+    // oldest and do not move.
+    assert!(!before.is_empty());
+    assert_eq!(older_pages(&dir), before);
     assert!(stdout(&out).contains("(1 read)"), "{}", stdout(&out));
     assert!(
         stdout(&out).contains("search index updated"),
@@ -214,6 +226,20 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     let category = added["category"].as_str().unwrap();
     assert!(dir.join(category).join("a-new-article/index.html").exists());
     assert_eq!(body_search(&dir, "zanzibarquokka"), ["a-new-article"]);
+    let picked_by = std::fs::read_dir(dir.join("api/rails/related"))
+        .unwrap()
+        .flatten()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+        .filter(|f| {
+            std::fs::read_to_string(f.path())
+                .unwrap()
+                .contains("\"a-new-article\"")
+        })
+        .count();
+    assert!(
+        picked_by > 1,
+        "the new article is in its neighbours' related picks"
+    );
     same_as_full(&dir, "add");
 
     // Edited: a new title, and a new word in the body.

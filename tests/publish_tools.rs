@@ -69,3 +69,38 @@ fn the_search_index_is_written_without_the_words_of_a_damaged_or_missing_article
     assert!(std::fs::read_dir(dir.join("search")).unwrap().count() > 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The index's pages: the newest in the first (half a page to one and a half pages of them),
+/// then blocks counted from the oldest, so that a new article moves no block.
+#[test]
+fn index_pages_are_counted_from_the_oldest() {
+    use meridian::publish::index::pages;
+    let shape = |n: usize| -> Vec<(usize, usize)> {
+        let entries: Vec<usize> = (0..n).rev().collect(); // newest first
+        pages(&entries, 10)
+            .into_iter()
+            .map(|(block, page)| (block, page.len()))
+            .collect()
+    };
+    assert_eq!(shape(0), [(0, 0)]);
+    assert_eq!(shape(7), [(0, 7)]);
+    assert_eq!(shape(10), [(0, 10)]);
+    assert_eq!(shape(14), [(0, 14)]);
+    assert_eq!(shape(15), [(0, 5), (1, 10)]);
+    assert_eq!(shape(34), [(0, 14), (2, 10), (1, 10)]);
+    assert_eq!(shape(35), [(0, 5), (3, 10), (2, 10), (1, 10)]);
+    // Block 1 holds the ten oldest, whatever comes after them.
+    for n in [20, 21, 35, 99, 1000] {
+        let entries: Vec<usize> = (0..n).rev().collect();
+        let all = pages(&entries, 10);
+        let (block, oldest) = all.last().unwrap();
+        assert_eq!(
+            (*block, oldest.to_vec()),
+            (1, (0..10).rev().collect()),
+            "{n}"
+        );
+        // Together, in the chain's order, they are the index.
+        let chained: Vec<usize> = all.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+        assert_eq!(chained, entries);
+    }
+}

@@ -1,4 +1,4 @@
-//! The index (`articles.json`, then `articles-2.json`, … chained by `next`;
+//! The index (`articles.json`, then older blocks `articles-N.json`, chained by `next`;
 //! docs/content-api.md §2) from the article files.
 
 use super::Outputs;
@@ -59,50 +59,65 @@ pub fn entry(name: &str, stem: &str, text: &str) -> Result<Entry, String> {
 
 /// Newest first; the slug breaks ties, so the order never depends on the disk's.
 pub fn sort(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| {
-        b.summary
-            .published
-            .millis
-            .cmp(&a.summary.published.millis)
-            .then_with(|| a.summary.slug.0.cmp(&b.summary.slug.0))
-    });
+    entries.sort_by(|a, b| crate::related::index_order(&a.summary, &b.summary));
 }
 
-/// The file name of index page `i` (from 0).
-pub fn page_file(i: usize) -> String {
-    match i {
+/// The file name of a page of the index: `articles.json` for the newest entries, then
+/// `articles-N.json` for block N of older ones, counted from the oldest ([`pages`]).
+pub fn page_file(block: usize) -> String {
+    match block {
         0 => "articles.json".into(),
-        _ => format!("articles-{}.json", i + 1),
+        _ => format!("articles-{block}.json"),
     }
 }
 
-/// Writes the index pages of `entries` (sorted), `per_page` to a page, into `dir`, and
-/// removes the pages of an earlier, longer index. Returns the number of pages.
+/// The index of `entries` (newest first) in pages: the first holds the newest, between half
+/// a page and one and a half pages of them; the others are blocks of `per_page` counted from
+/// the oldest, so a new article changes only the first page (and, once every `per_page`
+/// articles, starts a block), and an edit only its own page. Each page is `(its block
+/// number, 0 for the first; its entries)`, in the order `next` chains them.
+pub fn pages<T>(entries: &[T], per_page: usize) -> Vec<(usize, &[T])> {
+    let per_page = per_page.max(1);
+    let (whole, rest) = (entries.len() / per_page, entries.len() % per_page);
+    let blocks = if whole > 0 && rest < per_page.div_ceil(2) {
+        whole - 1
+    } else {
+        whole
+    };
+    let (first, older) = entries.split_at(entries.len() - blocks * per_page);
+    let mut pages = vec![(0, first)];
+    pages.extend(
+        older
+            .chunks(per_page)
+            .zip((1..=blocks).rev())
+            .map(|(p, b)| (b, p)),
+    );
+    pages
+}
+
+/// Writes the index pages of `entries` (sorted) into `dir` ([`pages`]), and removes the
+/// blocks of an earlier, longer index. Returns the number of pages.
 pub fn write(
     dir: &Path,
     entries: &[Entry],
     per_page: usize,
     out: &Outputs,
 ) -> Result<usize, String> {
-    let pages: Vec<&[Entry]> = if entries.is_empty() {
-        vec![&[]]
-    } else {
-        entries.chunks(per_page.max(1)).collect()
-    };
-    let count = pages.len();
-    for (i, page) in pages.into_iter().enumerate() {
+    let pages = pages(entries, per_page);
+    for (i, (block, page)) in pages.iter().enumerate() {
         let list: Vec<&Value> = page.iter().map(|e| &e.json).collect();
         let mut doc = json!({ "articles": list });
-        if i + 1 < count {
-            doc["next"] = json!(page_file(i + 1));
+        if let Some((next, _)) = pages.get(i + 1) {
+            doc["next"] = json!(page_file(*next));
         }
         let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
-        out.write(&dir.join(page_file(i)), text.as_bytes())?;
+        out.write(&dir.join(page_file(*block)), text.as_bytes())?;
     }
-    for i in count.. {
-        if !super::remove(&dir.join(page_file(i))) {
+    // (An index written before blocks were counted from the oldest has no `articles-1.json`.)
+    for block in pages.len().. {
+        if !super::remove(&dir.join(page_file(block))) && block > 1 {
             break;
         }
     }
-    Ok(count)
+    Ok(pages.len())
 }

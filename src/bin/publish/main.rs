@@ -340,15 +340,30 @@ fn run(args: &Args) -> Result<usize, String> {
         &content.join(RailFile::TOP),
         rail(top_news(&latest, 5), days)?.as_bytes(),
     )?;
-    // Each article's picks, from its neighbours in time in the whole archive (a new article
-    // changes its neighbours' picks only), computed again on every core and written where
+    // Each article's picks, from its neighbours in time in the whole archive: computed again,
+    // on every core, for the neighbours of what came, went or changed (where it stands now,
+    // and where it stood), for all when nothing of the last run is trusted; written where
     // they changed.
-    // The same articles as last time, none changed: the same picks.
     let same = trusted && changed.is_empty() && previous.articles.keys().eq(cached.keys());
     let neighbours = Neighbours::new(if same { &[] } else { &summaries });
-    let listed: Vec<usize> = (0..summaries.len())
-        .filter(|i| !same && is_slug(&summaries[*i].slug))
-        .collect();
+    let mut listed: Vec<usize> = if !trusted {
+        (0..summaries.len()).collect()
+    } else {
+        let now = summaries.iter().filter(|a| changed.contains(&a.slug.0));
+        let before = previous
+            .articles
+            .iter()
+            .filter(|(name, _)| {
+                !cached.contains_key(*name) || changed.contains(name.trim_end_matches(".json"))
+            })
+            .filter_map(|(_, c)| ArticleSummary::deserialize(&c.entry).ok());
+        now.flat_map(|a| neighbours.around(a, RELATED_WINDOW))
+            .chain(before.flat_map(|a| neighbours.around(&a, RELATED_WINDOW)))
+            .collect()
+    };
+    listed.sort_unstable();
+    listed.dedup();
+    listed.retain(|i| is_slug(&summaries[*i].slug));
     let picks = in_parallel(&listed, args.jobs, |i| {
         let near = neighbours.picks(*i, 4, RELATED_WINDOW);
         rail(near.into_iter().cloned().collect(), Vec::new())
