@@ -103,7 +103,7 @@ const docs = summaries.map((a, id) => ({
   body: bodyText(JSON.parse(readFileSync(join(api, 'articles', `${a.slug}.json`), 'utf8'))),
 }));
 
-// The app's words (src/search.rs `word_spans` + `normalize`), for MiniSearch: runs of letters
+// The app's words (core/src/search.rs `word_spans` + `normalize`), for MiniSearch: runs of letters
 // and digits, an apostrophe inside a word belonging to it; lower case, accents folded,
 // apostrophes dropped. Shared as source so the page runs the very same functions.
 const TEXT_FNS = String.raw`

@@ -147,16 +147,37 @@ async function small(code) {
 }
 
 /** The live parts' module and loader, and the shell of a prerendered page (see the top). */
+/** A WASM module without its custom sections (the producers, the target features, the
+ * splitter's marker): nothing a browser reads. */
+function withoutCustomSections(wasm) {
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    let size = 0;
+    for (let shift = 0, byte = 0x80; byte & 0x80; shift += 7) {
+      byte = wasm[at++];
+      size |= (byte & 0x7f) << shift;
+    }
+    at += size;
+    if (id !== 0) kept.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(kept);
+}
+
 async function writeLivePages() {
   execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
   // wasm-bindgen's output stays in target/ (scripts/long-tasks.mjs --by-crate names its functions).
   const out = join(target, 'wasm-bindgen', 'live');
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
     join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
-  // --converge repeats -Oz while it gains; --low-memory-unused: Rust puts its data at 1 MiB,
-  // above the stack, so the lowest KB is never an address (docs/performance.md: 0.7 KB brotli).
-  execFileSync('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });
-  const wasm = readFileSync(join(out, 'live_bg.opt.wasm'));
+  // -Os rather than -Oz: a few hundred bytes more before compression, less after (brotli is
+  // what a reader pays; docs/performance.md). --converge repeats it while it gains;
+  // --low-memory-unused: Rust puts its data at 1 MiB, above the stack, so the lowest KB is
+  // never an address (0.7 KB brotli).
+  execFileSync('wasm-opt', ['-Os', '--converge', '--low-memory-unused', join(out, 'live_bg.wasm'), '-o', join(out, 'live_bg.opt.wasm')], { stdio: 'inherit' });
+  const wasm = withoutCustomSections(readFileSync(join(out, 'live_bg.opt.wasm')));
   const wasmName = `live-${hex(wasm)}_bg.wasm`;
   writeFileSync(join(dir, wasmName), wasm);
   const js = await small(readFileSync(join(out, 'live.js'), 'utf8').replaceAll("'live_bg.wasm'", `'${wasmName}'`));
@@ -169,11 +190,9 @@ async function writeLivePages() {
   const template = readFileSync(fileURLToPath(new URL('live-loader.js', import.meta.url)), 'utf8');
   // The manifest is linked by the loader, after the first paint: a browser asks for a linked
   // one (and its icon) while the page is still painting.
-  const manifestLink = html.match(/<link rel="manifest"[^>]*>/)?.[0];
-  if (!manifestLink) throw new Error('post-build: index.html links no manifest');
-  const manifestHref = manifestLink.match(/href="([^"]*)"/)[1];
-  const manifest = `document.head.append(Object.assign(document.createElement('link'), ` +
-    `{ rel: 'manifest', href: ${JSON.stringify(manifestHref)} }));\n`;
+  const manifestLink = html.match(/<link rel="manifest"[^>]*>/)?.[0] ?? '';
+  const manifest = manifestLink && `document.head.append(Object.assign(document.createElement('link'), ` +
+    `{ rel: 'manifest', href: ${JSON.stringify(manifestLink.match(/href="([^"]*)"/)[1])} }));\n`;
   const loader = await small(register + manifest + plainLinksWhenDead + template
     .replace('__LIVE_JS__', root + jsName).replace('__LIVE_WASM__', root + wasmName)
     .replace('__ROOT__', root).replace('__APP_JS__', root + appJs).replace('__APP_WASM__', root + appWasm));
@@ -205,7 +224,6 @@ async function writeLivePages() {
     // The page's language and direction are the site's, written by the render (`<Html>`).
     .replace(/<html lang="[^"]*"/, '<html')
     .replace(manifestLink, '');
-  if (!page.includes('href="data:image/svg+xml,')) throw new Error('post-build: no favicon in the page shell');
   if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
   writeFileSync(join(dir, '.page-shell.html'), page);
 

@@ -1,7 +1,7 @@
 // The performance lab's compression: scripts/budgets.mjs counts a file's brotli bytes with
 // `brotli` when it has no fresh sibling, and precompresses the pages it builds beside ours
 // (the one-file article, the floor) with `precompress`. A paper's own siblings are written
-// by the publish step (src/publish/compress.rs, docs/publishing.md), not by this script.
+// by the publish step (core/src/publish/compress.rs, docs/publishing.md), not by this script.
 //   node scripts/precompress.mjs DIR
 // - `.br` at brotli quality 11 (large window, text/generic mode by type), `.gz` at gzip -9,
 //   only where smaller; a sibling newer than its source is kept, one whose source is gone

@@ -14,7 +14,7 @@ use crate::pages::{
     Skeleton,
 };
 use crate::routes::{page_kind, PageKind};
-use crate::split::chunk_call;
+use crate::split::{chunk_call, NotLoaded};
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use std::future::Future;
@@ -34,7 +34,7 @@ macro_rules! routed_chunk {
                 preload($preload)
             )
         )]
-        fn $chunk() -> Result<AnyView, AppError> {
+        fn $chunk() -> Result<AnyView, NotLoaded> {
             Ok(view! { <$page /> }.into_any())
         }
 
@@ -94,7 +94,7 @@ pub fn prefetch(root: &str, url: &str) {
 }
 
 /// Loads the chunk a page of this kind needs (none for an article: it is in the main module).
-async fn load(kind: PageKind) -> Result<(), AppError> {
+async fn load(kind: PageKind) -> Result<(), NotLoaded> {
     #[cfg(split_build)]
     match kind {
         PageKind::Home => preload_home().await?,

@@ -11,28 +11,20 @@
 
 #![recursion_limit = "256"]
 
+// The pure logic, in its own crate (core/): re-exported under the names the app has always used.
+pub use meridian_core::{
+    coverage, error, format, html, model, publish, related, routes, search, search_index, seo,
+    text, wordpress, words,
+};
+
 pub mod browser;
 pub mod chunks;
 pub mod components;
-pub mod coverage;
-pub mod error;
-pub mod format;
-pub mod html;
 pub mod intl;
 pub mod live;
-pub mod model;
 pub mod pages;
-pub mod publish;
-pub mod related;
-pub mod routes;
-pub mod search;
-pub mod search_index;
-pub mod seo;
 pub mod source;
 pub mod split;
-pub mod text;
-pub mod wordpress;
-pub mod words;
 
 use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};
 use components::{

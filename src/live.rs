@@ -166,7 +166,7 @@ mod imp {
                 "content"
             };
             if let Some(path) = el.get_attribute(attr).filter(|p| !p.starts_with("//")) {
-                let _ = el.set_attribute(attr, &format!("{origin}{path}"));
+                let _ = el.set_attribute(attr, &(origin.clone() + &path));
             }
         }
     }

@@ -9,30 +9,33 @@
 //! The chunks: the routed pages of [`crate::chunks`], and the WordPress mapping of
 //! [`crate::source`].
 
-#[cfg(split_build)]
 use crate::error::AppError;
 
-/// Calls a function marked as a split point: awaits its chunk in the split build.
+/// Calls a function marked as a split point (its error type [`NotLoaded`]): awaits its chunk
+/// in the split build.
 macro_rules! chunk_call {
     ($call:expr) => {{
         #[cfg(split_build)]
         let result = $call.await;
         #[cfg(not(split_build))]
         let result = $call;
-        result
+        result.map_err(|e: $crate::split::NotLoaded| e.0)
     }};
 }
 
 pub(crate) use chunk_call;
 
-/// A chunk that did not load: the network failed, or a deploy replaced it since this page
-/// loaded (the page's own code can then no longer load it; a reload gets the new one).
+/// The error of a split function: its chunk did not load. The network failed, or a deploy
+/// replaced it since this page loaded (the page's own code can then no longer load it; a
+/// reload gets the new one).
+pub struct NotLoaded(pub AppError);
+
 #[cfg(split_build)]
-impl From<leptos::wasm_split::SplitLoaderError> for AppError {
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     fn from(error: leptos::wasm_split::SplitLoaderError) -> Self {
-        AppError::Network {
+        NotLoaded(AppError::Network {
             url: "the code of this page".into(),
             message: format!("{error}; if it persists, reload the page"),
-        }
+        })
     }
 }

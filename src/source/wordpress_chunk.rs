@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::model::{Article, Category};
-use crate::split::chunk_call;
+use crate::split::{chunk_call, NotLoaded};
 use crate::wordpress as wp;
 use serde_json::Value;
 
@@ -17,7 +17,7 @@ fn map_posts(
     posts: &[Value],
     known: &[Category],
     popularity: Option<&str>,
-) -> Result<Vec<Option<Article>>, AppError> {
+) -> Result<Vec<Option<Article>>, NotLoaded> {
     Ok(posts
         .iter()
         .map(|post| wp::article(post, known, popularity))

@@ -9,7 +9,7 @@ fn sample_copy(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("meridian-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("articles")).unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/api");
     std::fs::copy(from.join("articles.json"), dir.join("articles.json")).unwrap();
     for entry in std::fs::read_dir(from.join("articles")).unwrap() {
         let entry = entry.unwrap();
@@ -45,7 +45,7 @@ fn the_search_index_is_written_without_the_words_of_a_damaged_or_missing_article
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
-        Some(meridian::model::EXIT_WITH_SKIPS.into()),
+        Some(meridian_core::model::EXIT_WITH_SKIPS.into()),
         "{stderr}"
     );
     // Each is named, and why: the damaged one with what is wrong where.
@@ -74,7 +74,7 @@ fn the_search_index_is_written_without_the_words_of_a_damaged_or_missing_article
 /// then blocks counted from the oldest, so that a new article moves no block.
 #[test]
 fn index_pages_are_counted_from_the_oldest() {
-    use meridian::publish::index::pages;
+    use meridian_core::publish::index::pages;
     let shape = |n: usize| -> Vec<(usize, usize)> {
         let entries: Vec<usize> = (0..n).rev().collect(); // newest first
         pages(&entries, 10)

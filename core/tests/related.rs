@@ -1,7 +1,7 @@
 //! Top news, related picks, listings and pagination.
 
-use meridian::model::{decode, ArticleSummary};
-use meridian::related::{for_rail, in_category, paginate, related, top_news, with_tag};
+use meridian_core::model::{decode, ArticleSummary};
+use meridian_core::related::{for_rail, in_category, paginate, related, top_news, with_tag};
 
 fn summary(
     slug: &str,
@@ -27,8 +27,8 @@ fn summary(
 
 /// The sample paper's index (public/api/articles.json).
 fn sample_index() -> Vec<ArticleSummary> {
-    let text = include_str!("../public/api/articles.json");
-    decode::<meridian::model::IndexPage>("articles.json", text)
+    let text = include_str!("../../public/api/articles.json");
+    decode::<meridian_core::model::IndexPage>("articles.json", text)
         .unwrap()
         .articles
 }
@@ -122,7 +122,7 @@ fn the_rail_picks_the_same_articles_from_the_slimmed_index() {
 
 #[test]
 fn the_publish_steps_picks_from_neighbours_are_the_apps_on_a_small_paper() {
-    use meridian::related::Neighbours;
+    use meridian_core::related::Neighbours;
     let all = sample_index();
     let neighbours = Neighbours::new(&all);
     for (i, article) in all.iter().enumerate() {
@@ -138,7 +138,7 @@ fn the_publish_steps_picks_from_neighbours_are_the_apps_on_a_small_paper() {
 
 #[test]
 fn a_new_article_changes_only_its_neighbours_picks() {
-    use meridian::related::Neighbours;
+    use meridian_core::related::Neighbours;
     // 300 articles of one section, a minute apart (newest first), tags in turn; then one
     // more, the newest.
     let at = |slug: &str, tag: &str, minute: u32| -> ArticleSummary {

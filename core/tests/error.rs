@@ -1,6 +1,6 @@
 //! The reader-facing side of errors, and the retry policy.
 
-use meridian::error::{retry_delay, AppError, MAX_RETRIES};
+use meridian_core::error::{retry_delay, AppError, MAX_RETRIES};
 
 fn url() -> String {
     "/api/articles/x.json".into()

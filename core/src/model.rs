@@ -579,7 +579,7 @@ pub struct RailFile {
     pub articles: Vec<RailItem>,
     /// Top news only: the masthead's coming days in the site's zone, `(first millisecond,
     /// "Saturday, December 5, 2026")`, from the day of the publish on
-    /// ([`crate::intl::masthead_days`]), so a prerendered page shows today without `Intl` and
+    /// (the app's `intl::masthead_days`), so a prerendered page shows today without `Intl` and
     /// without carrying the day it was published. Empty for a locale the publish step does
     /// not write, or a site without `time_zone`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

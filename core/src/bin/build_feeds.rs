@@ -10,10 +10,10 @@
 //! ```
 //! CONTENT_ROOT is the directory holding `site.json` (the app root on disk, `public` or
 //! `dist`); the index is read from `content.base` relative to it. Everything is decoded
-//! with the app's own model and every link is built by `meridian::routes`, so the URLs are
+//! with the app's own model and every link is built by `meridian_core::routes`, so the URLs are
 //! the ones the app serves. The same input always gives the same bytes.
 
-use meridian::publish::{feeds, Outputs};
+use meridian_core::publish::{feeds, Outputs};
 use std::path::Path;
 use std::process::ExitCode;
 

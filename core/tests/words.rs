@@ -1,7 +1,7 @@
 //! The interface words (src/words.rs, i18n/*.json): every table complete and well formed,
 //! plurals by each language's rules, digits as the browser's `Intl` writes them.
 
-use meridian::words::{bundled, plural, zero_digit, Words, ENGLISH, LANGUAGES, PLURAL_FORMS};
+use meridian_core::words::{bundled, plural, zero_digit, Words, ENGLISH, LANGUAGES, PLURAL_FORMS};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn table(language: &str) -> BTreeMap<String, String> {
@@ -74,7 +74,7 @@ fn every_language_has_every_word_with_the_same_placeholders() {
 #[test]
 fn counts_take_the_languages_plural_forms() {
     let words = |locale: &str| {
-        let language = meridian::words::language(locale);
+        let language = meridian_core::words::language(locale);
         Words::new(locale, bundled(&language), &BTreeMap::new()).0
     };
     let en = words("en-US");
@@ -172,7 +172,7 @@ fn the_live_words_travel_in_the_page() {
     let strings = [("share".to_string(), "Two\nlines".to_string())].into();
     let uk = Words::new("uk-UA", bundled("uk"), &strings).0;
     let live = Words::live(uk.counter_style(), &uk.live_text());
-    for key in meridian::words::LIVE_KEYS {
+    for key in meridian_core::words::LIVE_KEYS {
         assert_eq!(live.get(key), uk.get(key).replace('\n', " "));
     }
     assert_eq!(live.digits("-3"), "-3");
@@ -184,7 +184,7 @@ fn the_live_words_travel_in_the_page() {
 
 #[test]
 fn placeholders_are_filled_and_other_braces_kept() {
-    use meridian::words::fill;
+    use meridian_core::words::fill;
     let args = [("q", "rain"), ("n", "3")];
     assert_eq!(fill("{n} results for “{q}”", &args), "3 results for “rain”");
     assert_eq!(fill("{x} {q} {q", &args), "{x} rain {q");

@@ -1,11 +1,11 @@
 //! Live coverage (src/coverage.rs, docs/content-api.md §7): decoding a live page, what a poll
 //! brings, when to poll next.
 
-use meridian::coverage::{
+use meridian_core::coverage::{
     anchor, count_new, headline, key_events, next_poll_ms, pinned_first, poll_every_ms, stream,
     DEFAULT_POLL_MS, MAX_POLL_MS,
 };
-use meridian::model::{decode, Article, ArticleSummary, LiveStatus, LiveUpdate, OlderUpdates};
+use meridian_core::model::{decode, Article, ArticleSummary, LiveStatus, LiveUpdate, OlderUpdates};
 
 fn update(id: &str, pinned: bool, key: bool, title: Option<&str>, text: &str) -> LiveUpdate {
     serde_json::from_value(serde_json::json!({

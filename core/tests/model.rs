@@ -1,7 +1,7 @@
 //! Decoding the contract: every example, defaults, unknown fields and blocks, bad input.
 
-use meridian::error::AppError;
-use meridian::model::{ad_positions, decode, Article, Block, IndexPage, Site, Weather};
+use meridian_core::error::AppError;
+use meridian_core::model::{ad_positions, decode, Article, Block, IndexPage, Site, Weather};
 
 const SITE_EXAMPLE: &str = r#"{
   "name": "The Daily Meridian",

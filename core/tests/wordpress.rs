@@ -3,15 +3,15 @@
 //! real site can send: missing `_embedded` parts, empty excerpts, entities, shortcodes,
 //! hostile HTML.
 
-use meridian::html;
-use meridian::model::{ad_positions, Block, Category};
-use meridian::search::{SearchQuery, Sort};
-use meridian::wordpress::{self as wp};
+use meridian_core::html;
+use meridian_core::model::{ad_positions, Block, Category};
+use meridian_core::search::{SearchQuery, Sort};
+use meridian_core::wordpress::{self as wp};
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> Value {
     let path = format!(
-        "{}/tests/fixtures/wordpress/{name}",
+        "{}/../tests/fixtures/wordpress/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -58,11 +58,11 @@ fn a_recorded_post_maps_to_the_article_a_reader_sees() {
     assert_eq!(s.published.text, "2026-11-25T06:45:00+01:00");
     assert_eq!(
         s.published.millis,
-        meridian::format::parse_rfc3339("2026-11-25T05:45:00Z").unwrap()
+        meridian_core::format::parse_rfc3339("2026-11-25T05:45:00Z").unwrap()
     );
     assert_eq!(
         s.updated.as_ref().unwrap().millis,
-        meridian::format::parse_rfc3339("2026-11-25T08:20:00Z").unwrap()
+        meridian_core::format::parse_rfc3339("2026-11-25T08:20:00Z").unwrap()
     );
     assert_eq!(s.popularity, 52310.0);
     let image = s.image.as_ref().expect("the featured image");
@@ -142,10 +142,10 @@ fn the_recorded_post_has_the_text_of_the_sample_article() {
     let post = &wp::post_values(fixture("post-by-slug.json"))[0];
     let from_wp = wp::article(post, &known(), None).unwrap();
     let path = format!(
-        "{}/public/api/articles/eu-leaders-agree-grid-compact.json",
+        "{}/../public/api/articles/eu-leaders-agree-grid-compact.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    let sample: meridian::model::Article =
+    let sample: meridian_core::model::Article =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let normalize = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(
@@ -179,7 +179,7 @@ fn every_recorded_post_maps_and_paging_follows_the_headers() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
     let headers = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/wordpress/posts-embed.headers.txt",
+        "{}/../tests/fixtures/wordpress/posts-embed.headers.txt",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// The English words: the reference every other table is checked against, and the words of
 /// any key a table or a site leaves out.
-pub const ENGLISH: &str = include_str!("../i18n/en.json");
+pub const ENGLISH: &str = include_str!("../../i18n/en.json");
 
 /// The languages whose words come with the app (`i18n/<language>.json`).
 pub const LANGUAGES: [&str; 9] = ["en", "fr", "de", "nl", "es", "ar", "fa", "uk", "el"];
@@ -340,14 +340,14 @@ fn digits(zero: char, text: &str) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bundled(language: &str) -> Option<&'static str> {
     Some(match language {
-        "fr" => include_str!("../i18n/fr.json"),
-        "de" => include_str!("../i18n/de.json"),
-        "nl" => include_str!("../i18n/nl.json"),
-        "es" => include_str!("../i18n/es.json"),
-        "ar" => include_str!("../i18n/ar.json"),
-        "fa" => include_str!("../i18n/fa.json"),
-        "uk" => include_str!("../i18n/uk.json"),
-        "el" => include_str!("../i18n/el.json"),
+        "fr" => include_str!("../../i18n/fr.json"),
+        "de" => include_str!("../../i18n/de.json"),
+        "nl" => include_str!("../../i18n/nl.json"),
+        "es" => include_str!("../../i18n/es.json"),
+        "ar" => include_str!("../../i18n/ar.json"),
+        "fa" => include_str!("../../i18n/fa.json"),
+        "uk" => include_str!("../../i18n/uk.json"),
+        "el" => include_str!("../../i18n/el.json"),
         _ => return None,
     })
 }

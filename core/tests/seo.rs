@@ -1,8 +1,8 @@
 //! Absolute URLs for head tags, the NewsArticle JSON-LD, and relative times.
 
-use meridian::format::{relative_label_en, relative_unit};
-use meridian::model::{decode, ArticleSummary, Site};
-use meridian::seo::{absolute, news_article_json_ld};
+use meridian_core::format::{relative_label_en, relative_unit};
+use meridian_core::model::{decode, ArticleSummary, Site};
+use meridian_core::seo::{absolute, news_article_json_ld};
 
 fn site(url: Option<&str>) -> Site {
     let url = url.map_or(String::new(), |u| format!(r#","url":"{u}""#));

@@ -1,6 +1,6 @@
 //! URL building for every route, at the root and under a sub-path.
 
-use meridian::routes::{
+use meridian_core::routes::{
     article, category, encode_component, has_scheme, home, is_safe_src, join, parse_page, resolve,
     tag,
 };
@@ -52,7 +52,7 @@ fn content_urls_resolve_against_the_base() {
 
 #[test]
 fn srcset_urls_are_resolved_and_unsafe_ones_dropped() {
-    use meridian::routes::resolve_srcset;
+    use meridian_core::routes::resolve_srcset;
     assert_eq!(
         resolve_srcset(
             "/api",
@@ -79,7 +79,7 @@ fn srcset_urls_are_resolved_and_unsafe_ones_dropped() {
 
 #[test]
 fn page_kind_matches_the_routes_under_any_root() {
-    use meridian::routes::{page_kind, PageKind::*};
+    use meridian_core::routes::{page_kind, PageKind::*};
     for (root, url, kind) in [
         ("/", "/", Home),
         ("/", "https://paper.example/", Home),

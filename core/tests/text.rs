@@ -1,7 +1,7 @@
 //! Words in every script the paper is written in: a reader finds a word however it was typed
 //! (diacritics or not, letter variants, local digits), and a word stays whole.
 
-use meridian::search::{normalize, text_matches, words};
+use meridian_core::search::{normalize, text_matches, words};
 
 fn found(body: &str, query: &str) -> bool {
     text_matches(body, &words(query), false)

@@ -1,7 +1,7 @@
 //! Search filters ⇄ query string, normalisation and matching.
 
-use meridian::model::{decode, ArticleSummary};
-use meridian::search::{normalize, run, words, Fields, SearchQuery, Sort};
+use meridian_core::model::{decode, ArticleSummary};
+use meridian_core::search::{normalize, run, words, Fields, SearchQuery, Sort};
 
 fn parse(qs: &str) -> SearchQuery {
     let pairs: Vec<(String, String)> = qs
@@ -115,7 +115,7 @@ fn terms(q: &str) -> Vec<String> {
 
 #[test]
 fn highlights_mark_each_word_or_the_whole_phrase() {
-    use meridian::search::highlight;
+    use meridian_core::search::highlight;
     let marked = |text: &str, q: &str, exact: bool| -> String {
         highlight(text, &terms(q), exact)
             .into_iter()
@@ -144,7 +144,7 @@ fn highlights_mark_each_word_or_the_whole_phrase() {
 
 #[test]
 fn snippets_surround_the_first_hit_at_word_boundaries() {
-    use meridian::search::snippet;
+    use meridian_core::search::snippet;
     let text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.";
     assert_eq!(
         snippet(text, &terms("seven"), false, 12).as_deref(),
@@ -173,7 +173,7 @@ fn body_words_count_in_search_when_body_is_on() {
 
 #[test]
 fn snippets_mark_block_boundaries() {
-    use meridian::search::snippet;
+    use meridian_core::search::snippet;
     let body = "A fund with strings attached\nThe money will not flow.";
     assert_eq!(
         snippet(body, &terms("money"), false, 60).as_deref(),
@@ -184,8 +184,8 @@ fn snippets_mark_block_boundaries() {
 mod ranking_by_word_ids {
     //! `run_with` matches titles and standfirsts through word ids made once per index
     //! (`Folded`); it must rank exactly as a scan of the texts with `text_matches` does.
-    use meridian::model::{decode, ArticleSummary};
-    use meridian::search::{run_with, text_matches, words, Body, Fields, Folded, SearchQuery};
+    use meridian_core::model::{decode, ArticleSummary};
+    use meridian_core::search::{run_with, text_matches, words, Body, Fields, Folded, SearchQuery};
     use proptest::prelude::*;
 
     /// The ranking of the scan: title 3, standfirst 2, body 1, or 1 for words spread over

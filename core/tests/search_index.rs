@@ -2,9 +2,9 @@
 //! answered from the index equals a brute-force scan of the bodies with
 //! `search::text_matches`, fetching only the files a client would.
 
-use meridian::model::{decode, Article, IndexPage};
-use meridian::search::{text_matches, words};
-use meridian::search_index::{
+use meridian_core::model::{decode, Article, IndexPage};
+use meridian_core::search::{text_matches, words};
+use meridian_core::search_index::{
     blocks, body_hits, build, decode_docs, decode_postings, encode_docs, encode_postings,
     fingerprint, fnv1a32, positions_file, positions_needed, shard_file, shard_of, shards_needed,
     BodyHits, Index, Meta, Missing, Positions, Shard, HASH_SCHEME, VERSION,
@@ -445,7 +445,7 @@ fn damaged_files_never_panic() {
 
 /// The bodies of the sample paper in `public/api`, as `build_search_index` reads them.
 fn sample_paper() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/api");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/api");
     let text = std::fs::read_to_string(format!("{dir}/articles.json")).unwrap();
     let index: IndexPage = decode("articles.json", &text).unwrap();
     index

@@ -192,7 +192,7 @@ pub fn format_at_offset(millis: i64, offset: i64, long_day: bool, with_time: boo
 }
 
 /// Whether the publish step writes dates in `locale` itself (English by hand, the languages
-/// the app has words for through ICU4X: [`crate::intl`]): pages of other locales have their
+/// the app has words for through ICU4X: the app's `intl` module): pages of other locales have their
 /// dates rewritten by the browser's `Intl` after load.
 pub fn writes_locale_natively(locale: &str) -> bool {
     // Read by the live parts too: a byte loop, no allocation.

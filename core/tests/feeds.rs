@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_build_feeds");
-const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public");
+const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public");
 
 /// A fresh, empty directory of this test run.
 fn temp_dir(name: &str) -> PathBuf {

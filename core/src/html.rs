@@ -2384,7 +2384,7 @@ mod tests {
     /// list shared with the browser test (`tests/xss.rs`), which renders each of
     /// them and watches for script execution.
     fn vectors() -> Vec<String> {
-        serde_json::from_str(include_str!("../tests/fixtures/xss-vectors.json"))
+        serde_json::from_str(include_str!("../../tests/fixtures/xss-vectors.json"))
             .expect("tests/fixtures/xss-vectors.json is a JSON array of strings")
     }
 

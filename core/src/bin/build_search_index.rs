@@ -1,4 +1,4 @@
-//! Builds the sharded body-search index (`meridian::search_index`, `docs/search-index.md`).
+//! Builds the sharded body-search index (`meridian_core::search_index`, `docs/search-index.md`).
 //!
 //! ```text
 //! cargo run --release --bin build_search_index -- public/api              # shards chosen by size
@@ -12,11 +12,11 @@
 //! queries cost, and the time taken. The output depends only on the content: building
 //! twice gives the same bytes. An article file that is missing or damaged is named with
 //! why (the JSON path of a bad value) and indexed without its words; the index is still
-//! written, and the exit code is then [`meridian::model::EXIT_WITH_SKIPS`].
+//! written, and the exit code is then [`meridian_core::model::EXIT_WITH_SKIPS`].
 
-use meridian::model::{decode, Article, IndexPage};
-use meridian::publish::{search, Outputs};
-use meridian::search_index::{
+use meridian_core::model::{decode, Article, IndexPage};
+use meridian_core::publish::{search, Outputs};
+use meridian_core::search_index::{
     self, blocks, body_hits, positions_file, shard_file, Index, Meta, Shard,
 };
 use std::collections::{HashMap, HashSet};
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     match run(Path::new(dir), shards, block, quiet) {
         Ok(0) => ExitCode::SUCCESS,
         // Written, with the words of some articles left out: see `load`.
-        Ok(_) => ExitCode::from(meridian::model::EXIT_WITH_SKIPS),
+        Ok(_) => ExitCode::from(meridian_core::model::EXIT_WITH_SKIPS),
         Err(e) => {
             eprintln!("build_search_index: {e}");
             ExitCode::FAILURE

@@ -56,11 +56,11 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use meridian::error::AppError;
-use meridian::html::{decode_entities, sanitize, text_of, to_html, to_plain_text, Attr, Node};
-use meridian::model::{ad_positions, decode, Article, IndexPage, Site, Weather};
-use meridian::routes;
-use meridian::search::SearchQuery;
+use meridian_core::error::AppError;
+use meridian_core::html::{decode_entities, sanitize, text_of, to_html, to_plain_text, Attr, Node};
+use meridian_core::model::{ad_positions, decode, Article, IndexPage, Site, Weather};
+use meridian_core::routes;
+use meridian_core::search::SearchQuery;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -891,7 +891,7 @@ struct Sample {
 fn samples() -> &'static [Sample] {
     static SAMPLES: OnceLock<Vec<Sample>> = OnceLock::new();
     SAMPLES.get_or_init(|| {
-        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
         let mut files = vec![
             (Kind::Site, public.join("site.json")),
             (Kind::Index, public.join("api/articles.json")),
@@ -1890,17 +1890,17 @@ proptest! {
 
     #[test]
     fn wordpress_post(doc in mild_and_wild(wp_post_json)) {
-        use meridian::model::Category;
+        use meridian_core::model::Category;
         let text = doc.text();
         let Ok(post) = serde_json::from_str::<serde_json::Value>(&text) else {
             return Ok(());
         };
         let known = [Category { slug: "world".into(), name: "World".into() }];
-        if let Some(article) = meridian::wordpress::article(&post, &known, Some("meta.popularity")) {
-            prop_assert!(meridian::model::is_slug(&article.summary.slug));
+        if let Some(article) = meridian_core::wordpress::article(&post, &known, Some("meta.popularity")) {
+            prop_assert!(meridian_core::model::is_slug(&article.summary.slug));
             check_article(&article)?;
             for block in &article.body {
-                if let meridian::model::Block::Html { html } = block {
+                if let meridian_core::model::Block::Html { html } = block {
                     check_nodes(&sanitize(html))?;
                 }
             }
