@@ -520,3 +520,15 @@ mod imp {
         String::new()
     }
 }
+
+/// The app root from the shell's `<meta name="app-root">` (the build writes trunk's
+/// `public_url` there). Read once at start-up, outside rendering.
+#[cfg(target_arch = "wasm32")]
+pub fn root_from_document() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=app-root]").ok().flatten())
+        .and_then(|b| b.get_attribute("content"))
+        .filter(|h| h.starts_with('/'))
+        .unwrap_or_else(|| "/".into())
+}

@@ -11,6 +11,7 @@ pub mod live_coverage;
 pub mod masthead;
 pub mod page_meta;
 pub mod pagination;
+pub mod route_announcer;
 pub mod share;
 pub mod sidebar;
 pub mod theme_toggle;

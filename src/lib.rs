@@ -8,6 +8,9 @@
 //! │ <main> the routed page                              │
 //! └ Footer                                              ┘
 //! ```
+//!
+//! Here: `App` and `Paper`. What every page shares is in [`context`], the browser's calls in
+//! [`browser`], the crash page in [`crash`], the pure logic in the core crate (`core/`).
 
 #![recursion_limit = "256"]
 
@@ -20,6 +23,8 @@ pub use meridian_core::{
 pub mod browser;
 pub mod chunks;
 pub mod components;
+pub mod context;
+pub mod crash;
 pub mod intl;
 pub mod live;
 pub mod pages;
@@ -29,8 +34,9 @@ pub mod split;
 use chunks::{CategoryRoute, HomeRoute, SearchRoute, TagRoute};
 use components::{
     ad_slot::AdSlot, breaking::BreakingStrip, error_view::ErrorView, footer::Footer,
-    masthead::Masthead,
+    masthead::Masthead, route_announcer::RouteAnnouncer,
 };
+use context::{send, Ctx};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
@@ -39,69 +45,9 @@ use leptos_router::{
 };
 use model::Site;
 use pages::{article::ArticlePage, not_found::NotFound};
-use send_wrapper::SendWrapper;
 use source::Source;
 use std::sync::Arc;
 use words::Words;
-
-/// What every page of one paper shares.
-#[derive(Clone)]
-pub struct Ctx {
-    /// The publisher's configuration.
-    pub site: Arc<Site>,
-    /// Where the app is served from: `/`, or `/news/` for a sub-path deploy.
-    pub root: Arc<str>,
-    /// Where the articles come from.
-    pub source: Source,
-    /// Set by the main content of a page while its data loads (drives the progress bar).
-    pub set_pending: WriteSignal<bool>,
-    /// The interface words in the site's language.
-    pub words: Arc<Words>,
-}
-
-impl Ctx {
-    /// A date in the site's locale and time zone ([`intl::format_timestamp`]).
-    pub fn date(&self, t: &model::Timestamp, style: intl::DateStyle) -> String {
-        intl::format_timestamp(
-            t.millis,
-            &t.text,
-            &self.site.locale,
-            self.site.time_zone.as_deref(),
-            style,
-        )
-    }
-
-    /// How long ago, for lists ("3 hours ago"; a date beyond a week, and always in a page
-    /// written ahead of time, whose live part says how long ago once it is read), and the
-    /// exact time for the `title` shown on hover.
-    pub fn when(&self, t: &model::Timestamp) -> (String, String) {
-        let exact = self.date(t, intl::DateStyle::DateTime);
-        let relative = intl::format_relative(t.millis, intl::now_millis(), &self.site.locale);
-        let text = relative.unwrap_or_else(|| self.date(t, intl::DateStyle::Short));
-        (text, exact)
-    }
-
-    /// The display name of a category slug.
-    pub fn category_name(&self, slug: &str) -> String {
-        routes::category_name(&self.site, slug).to_string()
-    }
-}
-
-/// The paper's context; every page is rendered inside `Paper`, which provides it.
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// The interface words: the paper's, or a live part's (src/live.rs); none (each key shows as
-/// itself) outside both.
-pub fn use_words() -> Arc<Words> {
-    use_context::<Arc<Words>>().unwrap_or_default()
-}
-
-/// Runs a browser future inside a `Send` resource (the browser is single-threaded).
-pub fn send<F: std::future::Future>(f: F) -> SendWrapper<F> {
-    SendWrapper::new(f)
-}
 
 /// The whole app, served from `root` (`/` unless deployed under a sub-path).
 #[component]
@@ -262,101 +208,4 @@ fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> 
         </Router>
     }
     .into_any()
-}
-
-/// After each client-side navigation, once the new page has loaded: moves focus to its
-/// `<h1>` and announces its title to screen readers. The first page load is left alone, and
-/// so is a reader in a form control: typing a search or ticking a filter rewrites the URL,
-/// and must not lose the box (the results count is announced by its own live region).
-#[component]
-fn RouteAnnouncer(
-    pending: ReadSignal<bool>,
-    is_routing: ReadSignal<bool>,
-    announcement: RwSignal<String>,
-    /// The first page replaces a prerendered one: it is announced like a navigation, once
-    /// it has replaced it.
-    takeover: bool,
-) -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let waiting = RwSignal::new(takeover);
-    // A live page taken over in place at its load is the page the reader is on, not a new one.
-    let quiet = StoredValue::new(takeover && browser::takeover_in_place());
-    Effect::new(move |previous: Option<String>| {
-        let here = format!("{}?{}", location.pathname.get(), location.search.get());
-        if previous.as_ref().is_some_and(|p| *p != here) {
-            waiting.set(true);
-        }
-        here
-    });
-    Effect::new(move |_| {
-        if waiting.get() && !pending.get() && !is_routing.get() {
-            waiting.set(false);
-            if quiet.get_value() {
-                quiet.set_value(false);
-                browser::when_shown(|| ());
-                return;
-            }
-            if browser::focus_in_form_control() && !takeover {
-                return;
-            }
-            // Once the new page and its title are in the document (and, taking over a
-            // prerendered page, have replaced it).
-            browser::when_shown(move || {
-                browser::focus_heading();
-                announcement.set(browser::title());
-            });
-        }
-    });
-}
-
-/// The app root from the shell's `<meta name="app-root">` (the build writes trunk's
-/// `public_url` there). Read once at start-up, outside rendering.
-#[cfg(target_arch = "wasm32")]
-pub fn root_from_document() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=app-root]").ok().flatten())
-        .and_then(|b| b.get_attribute("content"))
-        .filter(|h| h.starts_with('/'))
-        .unwrap_or_else(|| "/".into())
-}
-
-/// What the reader sees if the app ever panics: a plain page instead of a frozen one.
-/// Static markup only; nothing from the content goes into it.
-pub const CRASH_HTML: &str = "<main class=\"crash\" role=\"alert\"><h1>Something went wrong</h1>\
-<p>The page stopped working. Reloading it usually helps.</p>\
-<p><a href=\"\">Reload the page</a></p></main>";
-
-/// Installs a panic hook that logs the panic and replaces the page with [`CRASH_HTML`].
-#[cfg(target_arch = "wasm32")]
-pub fn install_panic_view() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        // The app's handlers are dead from here on; the loader turns links back into plain
-        // links when it sees this (scripts/post-build.mjs).
-        if let Some(html) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = html.set_attribute("data-app", "dead");
-        }
-        show_crash_view();
-    }));
-}
-
-/// Replaces the page body with [`CRASH_HTML`].
-#[cfg(target_arch = "wasm32")]
-pub fn show_crash_view() {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        show_crash_view_in(&body);
-    }
-}
-
-/// Replaces the content of `el` with [`CRASH_HTML`].
-#[cfg(target_arch = "wasm32")]
-pub fn show_crash_view_in(el: &web_sys::Element) {
-    el.set_inner_html(CRASH_HTML);
 }

@@ -174,7 +174,7 @@ mod imp {
     /// The rails and the masthead date, from the rail files: each file fetched once, for every
     /// place that shows it (Top news carries the masthead's coming days).
     fn rails_and_date(doc: &Document, locale: &str) {
-        let root = crate::root_from_document();
+        let root = crate::browser::root_from_document();
         // (file, its rail, the date if it reads that file)
         let mut places: Vec<(String, Option<Element>, Option<Element>)> =
             all(doc, ".live-rail[data-rail]")

@@ -7,8 +7,8 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        meridian::install_panic_view();
-        let root = meridian::root_from_document();
+        meridian::crash::install_panic_view();
+        let root = meridian::browser::root_from_document();
         match meridian::browser::takeover_container() {
             Some(container) => leptos::mount::mount_to(container, move || {
                 leptos::view! { <meridian::App root=root.clone() takeover=true /> }

@@ -23,7 +23,7 @@ pub fn failure_view(error: AppError, retry: impl Fn() + Send + Sync + 'static) -
 pub fn Skeleton() -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">{crate::use_words().get("loading").to_string()}</span>
+            <span class="visually-hidden">{crate::context::use_words().get("loading").to_string()}</span>
             <div class="skeleton__line skeleton__line--title"></div>
             <div class="skeleton__line"></div>
             <div class="skeleton__line"></div>
@@ -72,7 +72,7 @@ pub fn Listing(
                     <h1 class="listing__title">{title}</h1>
                     <p class="listing__intro">{intro}</p>
                 </header>
-                {empty.then(|| view! { <p class="empty">{crate::use_words().get("nothing_here").to_string()}</p> })}
+                {empty.then(|| view! { <p class="empty">{crate::context::use_words().get("nothing_here").to_string()}</p> })}
                 <div class="listing">
                     {cut.items.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Standard /> }).collect_view()}
                 </div>
@@ -101,12 +101,12 @@ pub fn listing_data(param: &'static str, pick: Pick) -> (Memo<String>, Memo<usiz
     let query = use_query_map();
     let key = Memo::new(move |_| params.read().get(param).unwrap_or_default());
     let page = Memo::new(move |_| crate::routes::parse_page(query.read().get("page").as_deref()));
-    let source = crate::use_ctx().source;
+    let source = crate::context::use_ctx().source;
     let data = Resource::new(
         move || (key.get(), page.get()),
         move |(key, page)| {
             let source = source.clone();
-            crate::send(async move {
+            crate::context::send(async move {
                 let needed = page * PER_PAGE + 1;
                 source
                     .index_until(|list| pick(list, &key).len() >= needed)

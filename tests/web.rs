@@ -122,7 +122,7 @@ fn weather_shows_rounded_temperature_and_words() {
     )
     .unwrap();
     let el = mount(
-        move || view! { <WeatherBadge place="Brussels".to_string() weather words=meridian::use_words() /> },
+        move || view! { <WeatherBadge place="Brussels".to_string() weather words=meridian::context::use_words() /> },
     );
     assert_eq!(
         all(&el, ".weather__temp")[0].text_content().unwrap(),
@@ -270,7 +270,7 @@ fn an_error_names_what_failed_and_retry_calls_back() {
 fn a_panic_shows_a_something_went_wrong_page() {
     // Into a page of its own: the test runner's page must stay intact.
     let el = mount(|| view! { <p>"The paper"</p> });
-    meridian::show_crash_view_in(&el);
+    meridian::crash::show_crash_view_in(&el);
     let text = el.text_content().unwrap();
     assert!(!text.contains("The paper"));
     assert!(text.contains("Something went wrong"), "{text}");

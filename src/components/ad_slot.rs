@@ -17,7 +17,7 @@ pub fn AdSlot(
 ) -> impl IntoView {
     let label = ads
         .label
-        .unwrap_or_else(|| crate::use_words().get("advertisement").to_string());
+        .unwrap_or_else(|| crate::context::use_words().get("advertisement").to_string());
     view! {
         <aside class=format!("ad-slot ad-slot--{kind}") aria-hidden="true">
             <p class="ad-slot__label">{label}</p>

@@ -1,7 +1,8 @@
 //! An article teaser: picture, section, headline, standfirst and date.
 
+use crate::context::use_ctx;
 use crate::model::{ArticleSummary, Image};
-use crate::{routes, use_ctx};
+use crate::routes;
 use leptos::prelude::*;
 
 /// How much of the article a card shows.

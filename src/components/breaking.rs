@@ -5,10 +5,11 @@
 //! with the same rules (scripts/live-loader.js: in the live parts' WASM it would cost every
 //! reader ≈ 7 KB).
 
+use crate::context::send;
 use crate::intl::now_millis;
 use crate::model::Breaking;
 use crate::words::Words;
-use crate::{browser, coverage, send};
+use crate::{browser, coverage};
 use leptos::prelude::*;
 use std::sync::Arc;
 

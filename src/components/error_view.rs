@@ -13,9 +13,9 @@ pub fn ErrorView(
 ) -> impl IntoView {
     let retry = error.is_retryable();
     let detail = error.to_string();
-    let home = use_context::<crate::Ctx>()
+    let home = use_context::<crate::context::Ctx>()
         .map_or_else(|| "/".to_string(), |c| crate::routes::home(&c.root));
-    let words = crate::use_words();
+    let words = crate::context::use_words();
     let headline = words.get(error.headline()).to_string();
     let (retry_label, home_label) = (
         words.get("retry").to_string(),

@@ -1,6 +1,7 @@
 //! The page footer: site name, sections, a line about the paper.
 
-use crate::{routes, use_ctx};
+use crate::context::use_ctx;
+use crate::routes;
 use leptos::prelude::*;
 
 /// The footer landmark (`contentinfo`).

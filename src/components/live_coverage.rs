@@ -6,10 +6,11 @@
 //! below the window (the reader has not reached it), and otherwise wait behind a "3 new
 //! updates" button fixed to the window (no layout shift), announced once, politely.
 
+use crate::browser;
 use crate::components::{ad_slot::AdSlot, article_body::ArticleBody};
+use crate::context::{send, use_ctx, Ctx};
 use crate::coverage::{self, anchor, count_new, key_events, next_poll_ms, pinned_first};
 use crate::model::{Live, LiveStatus, LiveUpdate};
-use crate::{browser, send, use_ctx, Ctx};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

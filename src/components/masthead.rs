@@ -1,9 +1,10 @@
 //! The masthead: the paper's name, today's date, the weather, search and the sections.
 
 use crate::components::{theme_toggle::ThemeToggle, weather::WeatherBadge};
+use crate::context::use_ctx;
 use crate::intl::{now_millis, DateStyle};
 use crate::model::{RailFile, Weather};
-use crate::{routes, use_ctx};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 

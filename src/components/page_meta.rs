@@ -1,6 +1,7 @@
 //! Per-page `<head>` tags: title, description, canonical URL, OpenGraph and Twitter cards.
 
-use crate::{browser, seo, use_ctx};
+use crate::context::use_ctx;
+use crate::{browser, seo};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 

@@ -1,6 +1,6 @@
 //! Previous / next links for a paginated list.
 
-use crate::use_words;
+use crate::context::use_words;
 use leptos::prelude::*;
 
 /// "Newer" and "Older" links around "Page N of M"; `href(n)` builds the URL of page n.

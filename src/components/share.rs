@@ -1,8 +1,9 @@
 //! Sharing an article: the system share sheet where there is one, else copy-link with a
 //! confirmation; plus plain links for e-mail and the big networks.
 
+use crate::context::send;
 use crate::words::Words;
-use crate::{browser, routes::encode_component, send};
+use crate::{browser, routes::encode_component};
 use leptos::prelude::*;
 use std::sync::Arc;
 

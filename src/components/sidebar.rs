@@ -1,9 +1,10 @@
 //! The sidebars: "Top news" and "Related articles", each a numbered list of links.
 
 use crate::components::ad_slot::AdSlot;
+use crate::context::use_ctx;
 use crate::model::{is_slug, ArticleSummary, RailItem};
 use crate::related::rail_item;
-use crate::{routes, use_ctx};
+use crate::routes;
 use leptos::prelude::*;
 
 /// A titled list of article links, as a complementary landmark. Empty lists render nothing.

@@ -6,12 +6,13 @@ use crate::components::live_coverage::{LiveBadge, LiveCoverage};
 use crate::components::page_meta::PageMeta;
 use crate::components::share::Share;
 use crate::components::sidebar::{LiveStoryList, Rail};
+use crate::context::{send, use_ctx};
 use crate::error::AppError;
 use crate::format::reading_minutes;
 use crate::intl::DateStyle;
 use crate::model::{Article, ArticleSummary, LiveStatus, RailFile};
 use crate::related::{for_rail, related, top_news};
-use crate::{browser, routes, send, seo, use_ctx};
+use crate::{browser, routes, seo};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -2,9 +2,9 @@
 
 use super::{failure_view, listing_data, not_found::NotFound, Listing, Skeleton};
 use crate::components::page_meta::PageMeta;
+use crate::context::use_ctx;
 use crate::related::in_category;
 use crate::routes::{self, RESERVED};
-use crate::use_ctx;
 use leptos::prelude::*;
 
 /// `/{category}`: the newest articles of one section, paginated.

@@ -4,10 +4,11 @@ use super::{failure_view, Skeleton};
 use crate::components::article_card::{ArticleCard, CardSize};
 use crate::components::page_meta::PageMeta;
 use crate::components::sidebar::{LiveStoryList, Rail};
+use crate::context::{send, use_ctx};
 use crate::model::ArticleSummary;
 use crate::model::RailFile;
 use crate::related::{in_category, latest, top_news};
-use crate::{routes, send, use_ctx};
+use crate::routes;
 use leptos::prelude::*;
 
 /// Stories per category section on the front page.

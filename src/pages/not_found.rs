@@ -1,6 +1,7 @@
 //! The "Page not found" view, for unknown paths and unknown slugs.
 
-use crate::{routes, use_ctx};
+use crate::context::use_ctx;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -12,11 +12,12 @@
 use super::{failure_view, Skeleton, PER_PAGE};
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination::Pagination;
+use crate::context::{send, use_ctx, use_words};
 use crate::model::ArticleSummary;
 use crate::related::paginate;
+use crate::routes;
 use crate::search::{highlight, run_with, snippet, words, Body, Fields, SearchQuery, Sort};
 use crate::source::{Corpus, Source};
-use crate::{routes, send, use_ctx, use_words};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

@@ -2,9 +2,9 @@
 
 use super::{failure_view, listing_data, not_found::NotFound, Listing, Skeleton};
 use crate::components::page_meta::PageMeta;
+use crate::context::use_ctx;
 use crate::related::with_tag;
 use crate::routes;
-use crate::use_ctx;
 use leptos::prelude::*;
 
 /// `/tag/{tag}`: the newest articles with a tag, paginated.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use meridian::model::{decode, Site};
-use meridian::{source::Source, words::Words, Ctx};
+use meridian::{context::Ctx, source::Source, words::Words};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
