@@ -1,7 +1,7 @@
 // The Daily Meridian's service worker: the app shell opens offline, so do the index and the
 // articles a reader has read, and every deploy is picked up on the next visit.
 //
-// This file is a template: scripts/post-build.mjs writes the build's VERSION and PRECACHE
+// This file is a template: scripts/build/post-build.mjs writes the build's VERSION and PRECACHE
 // list into dist/sw.js (a new deploy → new bytes → the browser installs the new worker).
 // Left as it is (placeholders) it precaches nothing. See docs/offline-and-feeds.md.
 'use strict';

@@ -4,7 +4,7 @@
 //! In the split build (`--features split` on wasm32, the release build of `dist/`), each
 //! function marked here goes into a WASM chunk of its own, which the browser fetches the
 //! first time the function is called (`wasm_split`, post-processed by
-//! `scripts/wasm-split-link`; see docs/performance.md). Everywhere else (the publish step,
+//! `scripts/build/wasm-split-link`; see docs/performance.md). Everywhere else (the publish step,
 //! host tests, browser tests) the same functions are ordinary calls, and callers await them
 //! the same way.
 

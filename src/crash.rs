@@ -12,7 +12,7 @@ pub fn install_panic_view() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The app's handlers are dead from here on; the loader turns links back into plain
-        // links when it sees this (scripts/post-build.mjs).
+        // links when it sees this (scripts/build/post-build.mjs).
         if let Some(html) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

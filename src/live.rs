@@ -2,7 +2,7 @@
 //! navigation (src/bin/live.rs, a WASM module of its own).
 //!
 //! A prerendered page (written by the publish step, src/bin/publish/) is the finished HTML of its content. Its loader
-//! (scripts/post-build.mjs) starts this module, which brings each live part up to date in its
+//! (scripts/build/post-build.mjs) starts this module, which brings each live part up to date in its
 //! own place of the page, each kind in a task of its own, changing the page only where it has
 //! to (every change costs the reader's phone a restyle of the page):
 //!

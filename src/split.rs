@@ -1,7 +1,7 @@
 //! Code split into WASM chunks that the browser loads the first time it is called: in the
 //! split build (`cfg(split_build)`, set by build.rs for `--features split` on wasm32: the
 //! release build of `dist/`), each function marked `#[cfg_attr(split_build, wasm_split(…))]`
-//! goes into a chunk of its own (post-processed by `scripts/wasm-split-link`; see
+//! goes into a chunk of its own (post-processed by `scripts/build/wasm-split-link`; see
 //! docs/performance.md).
 //! Everywhere else (the publish step, host tests, browser tests) the same functions are
 //! ordinary calls, and callers await them the same way through [`chunk_call`].

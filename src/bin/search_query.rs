@@ -1,6 +1,6 @@
 //! Answers searches over a static paper natively, through the same [`Source`] and ranking
 //! as the search page (with the paper's search index when it has a usable one), and
-//! prints every hit: what `scripts/bench-search.mjs` compares with MiniSearch.
+//! prints every hit: what `scripts/perf/bench-search.mjs` compares with MiniSearch.
 //!
 //! ```text
 //! cargo run --release --bin search_query -- /tmp/paper10k/api 'q=glacier' 'q=water deal&exact=1'

@@ -2,7 +2,7 @@
 //! live page (a `304` when nothing changed, nothing while the page is hidden), fixed to the
 //! bottom of the window (it moves nothing on the page), dismissible per story and remembered
 //! on this device. The app's; a prerendered page's loader has a few lines of script for it
-//! with the same rules (scripts/live-loader.js: in the live parts' WASM it would cost every
+//! with the same rules (scripts/build/live-loader.js: in the live parts' WASM it would cost every
 //! reader ≈ 7 KB).
 
 use crate::context::send;

@@ -104,7 +104,7 @@ pub fn Masthead(
     // A prerendered page's live parts show a few words of their own: the page carries them.
     let weather_words = words.clone();
     // The breaking-news strip of a prerendered page: its loader polls this file
-    // (scripts/live-loader.js; the app has its own strip, src/components/breaking.rs).
+    // (scripts/build/live-loader.js; the app has its own strip, src/components/breaking.rs).
     let breaking = cfg!(not(target_arch = "wasm32"))
         .then(|| ctx.source.static_url("breaking.json"))
         .flatten();

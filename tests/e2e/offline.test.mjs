@@ -1,4 +1,4 @@
-// The service worker (public/sw.js, filled in by scripts/post-build.mjs): what a reader has
+// The service worker (public/sw.js, filled in by scripts/build/post-build.mjs): what a reader has
 // read opens offline, an unread article says "offline" in the app's own words, the runtime
 // caches stay small, and a new deploy replaces the worker and its caches.
 // Each test serves its own copy of dist/ under the strict CSP, so a test can "deploy" into

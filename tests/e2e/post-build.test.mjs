@@ -1,4 +1,4 @@
-// scripts/post-build.mjs on what trunk stages, for both commands of the README: `trunk serve`
+// scripts/build/post-build.mjs on what trunk stages, for both commands of the README: `trunk serve`
 // (scripts/serve: development, with trunk's inline live-reload script) and `trunk build
 // --release` (scripts/test: no inline script may be left, the strict CSP forbids them).
 import { test } from 'node:test';
@@ -23,7 +23,7 @@ function postBuild(profile, body) {
   writeFileSync(join(dir, 'meridian-0123456789abcdef.js'), 'export default async function init() {}\n');
   writeFileSync(join(dir, 'meridian-0123456789abcdef_bg.wasm'), '');
   try {
-    execFileSync('node', [join(ROOT, 'scripts/post-build.mjs')], {
+    execFileSync('node', [join(ROOT, 'scripts/build/post-build.mjs')], {
       cwd: ROOT, stdio: 'pipe',
       env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: profile, TRUNK_PUBLIC_URL: '/' },
     });

@@ -1,5 +1,5 @@
 // The reader's journey against a real WordPress (Debian's packages, started by
-// scripts/wordpress and seeded with the sample paper): the same dist/, with one site.json
+// tests/wordpress/wordpress and seeded with the sample paper): the same dist/, with one site.json
 // change, must give the same paper as the static JSON. Where the packages cannot be
 // installed the tests are skipped with the reason.
 import { test, before, after } from 'node:test';
@@ -15,7 +15,7 @@ import { serve } from './server.mjs';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const SCRIPT = join(REPO, 'scripts/wordpress');
+const SCRIPT = join(REPO, 'tests/wordpress/wordpress');
 
 // Install (only if missing) before any test is declared, so a machine without the packages
 // says so once, as a skipped test, instead of failing.

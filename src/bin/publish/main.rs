@@ -40,7 +40,7 @@ use std::time::{Instant, UNIX_EPOCH};
 const USAGE: &str =
     "usage: publish DIST [--full] [--url https://paper.example/] [--jobs N] [--index-page N] [--brotli N] [--site FILE]";
 
-/// The shell of a prerendered page, written by the build (scripts/post-build.mjs).
+/// The shell of a prerendered page, written by the build (scripts/build/post-build.mjs).
 const PAGE_SHELL: &str = ".page-shell.html";
 
 /// Where the publish step remembers what it read (not served: hosts skip dot-directories,

@@ -1,6 +1,6 @@
 // Takes the README screenshots from a release build in dist/ with its prerendered pages, as a
 // reader first sees them (the front page and the article prerendered, their live parts run):
-//   node scripts/screenshots.mjs
+//   node scripts/perf/screenshots.mjs
 //     → docs/screenshots/{front,article,not-found}-{1280,390}.png, article-{1280,390}-dark.png,
 //       live-{1280,390}.png (the sample live blog), and {ar,uk}-{front,article}-{1280,390}.png:
 //       the Arabic and Ukrainian sample papers (public/papers/), each published in a copy of
@@ -11,10 +11,10 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve } from '../../tests/e2e/server.mjs';
 
-const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const DIST = process.env.DIST || fileURLToPath(new URL('../dist', import.meta.url));
+const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

@@ -2,7 +2,7 @@
 // parts, in Debian's Chromium with the CPU slowed 4× (as Lighthouse's mobile preset assumes),
 // and what each is made of: where TBT comes from.
 //
-//   node scripts/long-tasks.mjs [dist] [runs=5] [--by-crate]
+//   node scripts/perf/long-tasks.mjs [dist] [runs=5] [--by-crate]
 //
 // Each run: a fresh browser, the page served prerendered with brotli and the strict CSP,
 // a trace until 4 s after `load`. A task is a top-level `RunTask` of the renderer's main
@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve } from '../../tests/e2e/server.mjs';
 import { launch, median } from './budgets.mjs';
 import budgets from './budgets.json' with { type: 'json' };
 import { crateOf, readWasm } from './wasm-crates.mjs';

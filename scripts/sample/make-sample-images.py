@@ -5,7 +5,7 @@ Deterministic: every picture is built from shapes and gradients with a fixed
 random seed, so re-running the script produces the same files. Output goes to
 public/api/images/ as progressive JPEGs (quality ~70), each under 25 KB.
 
-Usage:  pip install pillow && python3 scripts/make-sample-images.py
+Usage:  pip install pillow && python3 scripts/sample/make-sample-images.py
 """
 
 import math
@@ -15,7 +15,7 @@ import sys
 
 from PIL import Image, ImageDraw, ImageFilter
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "public", "api", "images")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "public", "api", "images")
 SS = 2  # supersampling factor for smoother edges
 MAX_BYTES = 25 * 1024
 

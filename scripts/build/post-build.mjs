@@ -8,11 +8,11 @@
 //    index.html (feed, manifest, icons) are moved under it for sub-path deploys.
 //  - `404.html` is the same app shell, which renders any route client-side (GitHub Pages
 //    serves it for unknown paths).
-//  - The WASM chunks of a split build (src/chunks.rs, scripts/wasm-split-link) and their
+//  - The WASM chunks of a split build (src/chunks.rs, scripts/build/wasm-split-link) and their
 //    loader are added with content-hashed names, and the main module's JS is renamed to
 //    cover them (a chunk can change while the main module does not).
 //  - Release builds: the live parts of prerendered pages (src/live.rs, the `live` binary) are
-//    built as a WASM module of their own, with their loader (scripts/live-loader.js), and the
+//    built as a WASM module of their own, with their loader (scripts/build/live-loader.js), and the
 //    shell of a prerendered page is written as `.page-shell.html` for the publish step: the
 //    CSS inline (its hash goes into `_headers`' style-src), the live loader instead of the app's.
 //  - `sw.js` gets this build's precache list and VERSION (docs/offline-and-feeds.md); a
@@ -168,7 +168,7 @@ function withoutCustomSections(wasm) {
 
 async function writeLivePages() {
   execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'live'], { stdio: 'inherit' });
-  // wasm-bindgen's output stays in target/ (scripts/long-tasks.mjs --by-crate names its functions).
+  // wasm-bindgen's output stays in target/ (scripts/perf/long-tasks.mjs --by-crate names its functions).
   const out = join(target, 'wasm-bindgen', 'live');
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'live',
     join(targetDir('release'), 'live.wasm')], { stdio: 'inherit' });
@@ -268,7 +268,7 @@ if (existsSync(sw)) {
   } else {
     // Development (trunk serve): no offline cache. A worker a release build left on this
     // origin is replaced by this one, which deletes the paper's caches and unregisters.
-    writeFileSync(sw, `// Development build: removes the paper's service worker and caches (see scripts/post-build.mjs).
+    writeFileSync(sw, `// Development build: removes the paper's service worker and caches (see scripts/build/post-build.mjs).
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil((async () => {
   for (const name of await caches.keys()) if (name.startsWith('meridian:')) await caches.delete(name);

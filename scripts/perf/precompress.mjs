@@ -1,8 +1,8 @@
-// The performance lab's compression: scripts/budgets.mjs counts a file's brotli bytes with
+// The performance lab's compression: scripts/perf/budgets.mjs counts a file's brotli bytes with
 // `brotli` when it has no fresh sibling, and precompresses the pages it builds beside ours
 // (the one-file article, the floor) with `precompress`. A paper's own siblings are written
 // by the publish step (core/src/publish/compress.rs, docs/publishing.md), not by this script.
-//   node scripts/precompress.mjs DIR
+//   node scripts/perf/precompress.mjs DIR
 // - `.br` at brotli quality 11 (large window, text/generic mode by type), `.gz` at gzip -9,
 //   only where smaller; a sibling newer than its source is kept, one whose source is gone
 //   is removed. Node's zlib only; prints per-kind and overall totals.
@@ -72,7 +72,7 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const dir = process.argv[2];
   if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
-    console.error('usage: node scripts/precompress.mjs DIR   (DIR: a built site, e.g. dist)');
+    console.error('usage: node scripts/perf/precompress.mjs DIR   (DIR: a built site, e.g. dist)');
     process.exit(2);
   }
   const rows = precompress(dir);

@@ -1,7 +1,7 @@
 // Live coverage's budgets (issue 15), measured in Debian's Chromium against a copy of dist/
 // whose live blog the script changes between polls (docs/performance.md § Live coverage):
 //
-//   node scripts/bench-live.mjs [POLLS]     # 500 by default: ≈ 9 minutes (a poll a second)
+//   node scripts/perf/bench-live.mjs [POLLS]     # 500 by default: ≈ 9 minutes (a poll a second)
 //
 // 1. an unchanged poll on the wire: request and response bytes, headers included (CDP);
 // 2. a new update painted after its response arrived: the poll's `responseEnd` (Resource
@@ -14,10 +14,10 @@ import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve } from '../../tests/e2e/server.mjs';
 
 const POLLS = Number(process.argv[2]) || 500;
-const DIST = process.env.DIST || fileURLToPath(new URL('../dist', import.meta.url));
+const DIST = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
 const PATH = '/world/north-sea-storm-live';
 const FILE = 'api/articles/north-sea-storm-live.json';
 const parent = mkdtempSync(join(tmpdir(), 'meridian-bench-live-'));

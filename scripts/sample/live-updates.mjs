@@ -3,7 +3,7 @@
 // live page update by itself while `scripts/serve` runs (docs/content-api.md §7):
 //
 //   scripts/serve                                   # one terminal
-//   node scripts/live-updates.mjs [DIST] [SECONDS]  # another: dist/ and 20 by default
+//   node scripts/sample/live-updates.mjs [DIST] [SECONDS]  # another: dist/ and 20 by default
 //
 // then open http://127.0.0.1:8080/world/north-sea-storm-live. It writes into DIST (what the
 // server serves), never into public/; a rebuild restores the sample. Ctrl-C stops it;

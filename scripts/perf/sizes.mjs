@@ -1,9 +1,9 @@
 // Prints the raw, gzip -9 and brotli -11 size of every built asset in dist/ (run after a release build):
-//   node scripts/sizes.mjs
+//   node scripts/perf/sizes.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dir = new URL('../dist/', import.meta.url).pathname;
+const dir = new URL('../../dist/', import.meta.url).pathname;
 const rows = readdirSync(dir)
   .filter((n) => /\.(wasm|js|css|html)$/.test(n))
   .map((name) => {

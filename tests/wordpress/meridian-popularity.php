@@ -3,7 +3,7 @@
  * Plugin Name: Meridian popularity
  * Description: Exposes the post meta `popularity` (a number, >= 0) in the REST API as
  *              `meta.popularity`, which the front-end's "Top news" ranks by. Installed as a
- *              must-use plugin by scripts/wordpress (meta registered from a one-off PHP CLI
+ *              must-use plugin by tests/wordpress/wordpress (meta registered from a one-off PHP CLI
  *              script would not persist across requests).
  */
 add_action('init', function () {

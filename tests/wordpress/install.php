@@ -1,6 +1,6 @@
 <?php
 // Installs WordPress from the command line (wp-cli is not available here).
-// Usage: php install.php SITE_DIR URL SITE_JSON      (called by scripts/wordpress start)
+// Usage: php install.php SITE_DIR URL SITE_JSON      (called by tests/wordpress/wordpress start)
 if (PHP_SAPI !== 'cli' || $argc !== 4) {
     fwrite(STDERR, "usage: php install.php SITE_DIR URL SITE_JSON\n");
     exit(2);

@@ -1,4 +1,4 @@
-// After the WASM splitter (scripts/wasm-split-link): lets the chunks reach the main module's
+// After the WASM splitter (scripts/build/wasm-split-link): lets the chunks reach the main module's
 // function table through trunk's wasm-bindgen.
 //
 // The chunks' loader (`__wasm_split.js`) takes the table from the main module's export
@@ -7,9 +7,9 @@
 // wasm-bindgen keeps (same length, so no size in the file changes) and the loader reads it
 // under that name.
 //
-// usage: node scripts/wasm-split-finish.mjs MAIN.wasm LOADER.js
+// usage: node scripts/build/wasm-split-finish.mjs MAIN.wasm LOADER.js
 import { readFileSync, writeFileSync } from 'node:fs';
-import { leb } from './wasm-crates.mjs';
+import { leb } from '../perf/wasm-crates.mjs';
 
 const LLD_NAME = '__indirect_function_table';
 const KEPT_NAME = '__wasm_split_func_table__';

@@ -1,21 +1,21 @@
 // Performance budgets (issue 12, static-first pages), measured on the sample article page as a
 // reader's first view.
 //
-//   node scripts/budgets.mjs --check-bytes DIST   bytes only (deterministic, ~5 s): fails when they
+//   node scripts/perf/budgets.mjs --check-bytes DIST   bytes only (deterministic, ~5 s): fails when they
 //                                                  grow past the ratchet ceiling of budgets.json
-//   node scripts/budgets.mjs --bytes DIST         the same table, never fails
-//   node scripts/budgets.mjs --bytes DIST ROUTE   the same table for another page (`/`, `/world`)
-//   node scripts/budgets.mjs --report DIST        bytes, Lighthouse (ours, a static page and the
+//   node scripts/perf/budgets.mjs --bytes DIST         the same table, never fails
+//   node scripts/perf/budgets.mjs --bytes DIST ROUTE   the same table for another page (`/`, `/world`)
+//   node scripts/perf/budgets.mjs --report DIST        bytes, Lighthouse (ours, a static page and the
 //                                                  one-file floor, 5 runs each), the first in-app
 //                                                  navigation (the takeover) and later ones; writes
 //                                                  the tables into docs/performance.md (~10 min)
-//   node scripts/budgets.mjs --ratchet DIST       sets the ceiling to today's bytes + 2%
+//   node scripts/perf/budgets.mjs --ratchet DIST       sets the ceiling to today's bytes + 2%
 //
 // DIST is a release build with its prerendered pages (trunk build --release, then the
 // publish step). Precompressed siblings are used when fresh and computed otherwise, so
-// scripts/precompress.mjs need not have run. Bytes: which files the first view loads comes
+// scripts/perf/precompress.mjs need not have run. Bytes: which files the first view loads comes
 // from Chromium (every request the page makes until the network is idle, service worker
-// blocked; scripts/budgets.json `page`), served prerendered by tests/e2e/server.mjs;
+// blocked; scripts/perf/budgets.json `page`), served prerendered by tests/e2e/server.mjs;
 // how many bytes each costs is the brotli-11 size of the file on disk (what a host with
 // precompressed files sends; HTTP headers not counted). Pictures are listed but not counted
 // (the issue's total is HTML + JS + WASM + CSS + JSON + fonts).
@@ -25,12 +25,12 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve } from '../../tests/e2e/server.mjs';
 import { brotli, gzip, precompress, COMPRESSIBLE } from './precompress.mjs';
 import { writeStaticArticle } from './static-article.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUDGETS_FILE = join(ROOT, 'scripts/budgets.json');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUDGETS_FILE = join(ROOT, 'scripts/perf/budgets.json');
 const DOC = join(ROOT, 'docs/performance.md');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -126,7 +126,7 @@ function checkBytes(m, budgets) {
     if (!ceiling[key]) { console.log(`budgets: no ceiling for ${label} yet: run --ratchet`); continue; }
     if (value > ceiling[key]) {
       failed = true;
-      console.error(`budgets: REGRESSION: ${label} is ${value} bytes (${kb(value)}), over the ceiling of ${ceiling[key]} (${kb(ceiling[key])}) in scripts/budgets.json`);
+      console.error(`budgets: REGRESSION: ${label} is ${value} bytes (${kb(value)}), over the ceiling of ${ceiling[key]} (${kb(ceiling[key])}) in scripts/perf/budgets.json`);
     } else {
       console.log(`budgets: ${label} ${kb(value)} ≤ ceiling ${kb(ceiling[key])}: ok`);
     }
@@ -281,7 +281,7 @@ function reportMarkdown({ bytes, staticBytes, ours, stat, floor, others, nav, sl
   const lines = [];
   let commit = '';
   try { commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
-  lines.push(`Measured ${date}${commit ? ` (repo at ${commit})` : ''} with \`node scripts/budgets.mjs --report ${dist}\` on this repo's shared 2-core machine:`);
+  lines.push(`Measured ${date}${commit ? ` (repo at ${commit})` : ''} with \`node scripts/perf/budgets.mjs --report ${dist}\` on this repo's shared 2-core machine:`);
   lines.push(`timings are noisy, so each is the median of ${RUNS} Lighthouse runs (a fresh Chromium each) or of`);
   lines.push(`${nav.later.count} navigations. Lighthouse ${ours.version}, mobile preset (simulated slow 4G, 4× CPU slow-down), Debian's Chromium.`);
   lines.push(`benchmarkIndex per run (ours): ${ours.benchmarkIndexes.join(', ')}; static: ${stat.benchmarkIndexes.join(', ')}; floor: ${floor.benchmarkIndexes.join(', ')}.`);
@@ -302,7 +302,7 @@ function reportMarkdown({ bytes, staticBytes, ours, stat, floor, others, nav, sl
   lines.push(`### Lighthouse, median of ${RUNS}`);
   lines.push('');
   lines.push('The static page is the article as hand-written HTML with the built stylesheet and its pictures; the floor is');
-  lines.push('the same article as one HTML file with its CSS inline, no picture and no script (`scripts/static-article.mjs`).');
+  lines.push('the same article as one HTML file with its CSS inline, no picture and no script (`scripts/perf/static-article.mjs`).');
   lines.push('');
   lines.push('| Metric | Target | Ours (prerendered, live parts) | Static HTML page | Floor | |');
   lines.push('|---|---:|---:|---:|---:|---|');
@@ -346,7 +346,7 @@ function reportMarkdown({ bytes, staticBytes, ours, stat, floor, others, nav, sl
 }
 
 function writeReport(markdown) {
-  const begin = '<!-- budgets:begin (written by node scripts/budgets.mjs --report) -->';
+  const begin = '<!-- budgets:begin (written by node scripts/perf/budgets.mjs --report) -->';
   const end = '<!-- budgets:end -->';
   let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Performance\n\n';
   const block = `${begin}\n${markdown}\n${end}`;
@@ -360,7 +360,7 @@ function writeReport(markdown) {
 async function main() {
   const [mode, dist, route] = process.argv.slice(2);
   const modes = ['--check-bytes', '--bytes', '--report', '--ratchet'];
-  if (!modes.includes(mode) || !dist) die(`usage: node scripts/budgets.mjs ${modes.join('|')} DIST  (or --bytes DIST ROUTE)`);
+  if (!modes.includes(mode) || !dist) die(`usage: node scripts/perf/budgets.mjs ${modes.join('|')} DIST  (or --bytes DIST ROUTE)`);
   const budgets = JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'));
   if (mode === '--bytes' && route) return printBytes(await measureBytes(dist, route));
   const page = join(dist, budgets.page, 'index.html');

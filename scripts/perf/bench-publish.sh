@@ -3,11 +3,11 @@
 # articles from gen_paper in a copy of a release build, published in full, then again after
 # adding, editing and removing one article. Prints the time and peak memory of each run and
 # the size of the result, as a Markdown table.
-#   scripts/bench-publish.sh DIST [N ...]     (DIST: trunk build --release --offline; default N: 10000)
+#   scripts/perf/bench-publish.sh DIST [N ...]     (DIST: trunk build --release --offline; default N: 10000)
 # Outside scripts/test: at 100,000 articles it takes several minutes and ≈ 3 GB of disk.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-dist=${1:?usage: scripts/bench-publish.sh DIST [N ...]}
+cd "$(dirname "$0")/../.."
+dist=${1:?usage: scripts/perf/bench-publish.sh DIST [N ...]}
 shift
 sizes=("${@:-10000}")
 cargo build --quiet --release --bin gen_paper

@@ -8,7 +8,7 @@ under it. Three files:
                                the background running to every edge
 Deterministic for a given Pillow and font: re-running it produces the same files.
 
-Usage:  pip install pillow && python3 scripts/make-icons.py
+Usage:  pip install pillow && python3 scripts/sample/make-icons.py
 """
 
 import os
@@ -16,7 +16,7 @@ import sys
 
 from PIL import Image, ImageDraw, ImageFont
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "public", "icons")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "public", "icons")
 BG = (0x12, 0x12, 0x12)
 FG = (0xFF, 0xFF, 0xFF)
 ACCENT = (0xA3, 0x12, 0x2A)

@@ -1,4 +1,4 @@
-// The loader of a prerendered page (filled in and hashed by scripts/post-build.mjs), started
+// The loader of a prerendered page (filled in and hashed by scripts/build/post-build.mjs), started
 // once the page's first paint is on screen by a line of inline script (nothing but the page
 // stands before that paint).
 //

@@ -4,8 +4,8 @@
 //
 //   CARGO_TARGET_DIR=/work/perf-target cargo build --release --target wasm32-unknown-unknown \
 //     --features split --bin meridian        (or --bin live: the live parts of a prerendered page)
-//   node scripts/wasm-crates.mjs /work/perf-target/wasm32-unknown-unknown/release/meridian.wasm [--markdown]
-//   node scripts/wasm-crates.mjs OLD.wasm --diff NEW.wasm   what changed between two builds, function by function
+//   node scripts/perf/wasm-crates.mjs /work/perf-target/wasm32-unknown-unknown/release/meridian.wasm [--markdown]
+//   node scripts/perf/wasm-crates.mjs OLD.wasm --diff NEW.wasm   what changed between two builds, function by function
 //
 // A function belongs to the crate that names it: `leptos::…` → leptos,
 // `<tachys::html::…Element as …>::build` → tachys (the Self type's crate), and a generic from
@@ -120,7 +120,7 @@ export function crateOf(raw) {
 }
 
 /** crate → the direct dependencies of meridian that pull it in (cargo tree, the browser build). */
-export function owners(cwd = fileURLToPath(new URL('..', import.meta.url))) {
+export function owners(cwd = fileURLToPath(new URL('../..', import.meta.url))) {
   const out = execFileSync('cargo', ['tree', '--target', 'wasm32-unknown-unknown', '--features', 'split',
     '-e', 'normal', '--prefix', 'depth', '--format', '{lib}', '--no-dedupe', '--offline'],
   { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -172,7 +172,7 @@ function main() {
   // --markdown [BROTLI_BYTES]: with the shipped file's brotli size, a column "≈ brotli" = share × size.
   const brotliTotal = Number(brotliArg) || 0;
   if (!file) {
-    console.error('usage: node scripts/wasm-crates.mjs path/to/meridian.wasm [--markdown]  (a cargo build with its name section, see the header)');
+    console.error('usage: node scripts/perf/wasm-crates.mjs path/to/meridian.wasm [--markdown]  (a cargo build with its name section, see the header)');
     process.exit(2);
   }
   const w = readWasm(readFileSync(file));

@@ -1,9 +1,9 @@
 // Search at 10 000 articles, measured in headless Chromium (Debian's, via playwright-core),
 // side by side with MiniSearch indexing the same articles. Results go in docs/search-index.md.
 //
-//   node scripts/bench-search.mjs                       # generate paper + index, build the app
-//   node scripts/bench-search.mjs --dist /tmp/si-dist   # reuse a release build of the app
-//   node scripts/bench-search.mjs --paper /tmp/paper10k --dist dist --json out.json
+//   node scripts/perf/bench-search.mjs                       # generate paper + index, build the app
+//   node scripts/perf/bench-search.mjs --dist /tmp/si-dist   # reuse a release build of the app
+//   node scripts/perf/bench-search.mjs --paper /tmp/paper10k --dist dist --json out.json
 //
 // The paper (gen_paper, seed 1) and its search index (build_search_index) are made in
 // --paper (default: $TMPDIR/meridian-bench/paper) unless they are already there; the app is
@@ -34,7 +34,7 @@ import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const { values: opt } = parseArgs({
   options: {
     paper: { type: 'string', default: join(tmpdir(), 'meridian-bench', 'paper') },

@@ -1,19 +1,19 @@
 // Lighthouse on the sample article page of two builds, alternating run by run so both see
 // the same machine load: how to tell whether a change moved TBT or LCP on a noisy machine.
 //
-//   node scripts/compare-builds.mjs BEFORE_DIST AFTER_DIST [runs=5]
+//   node scripts/perf/compare-builds.mjs BEFORE_DIST AFTER_DIST [runs=5]
 //
 // Each DIST is a release build with its prerendered pages (docs/performance.md), served as
 // `--report` serves it (prerendered, brotli, the strict CSP). To get a BEFORE_DIST of an
 // older commit: `git worktree add /tmp/before <commit>`, then build it there with its own
 // CARGO_TARGET_DIR. Prints every run and the medians.
-import { serve } from '../tests/e2e/server.mjs';
+import { serve } from '../../tests/e2e/server.mjs';
 import { lighthouseRuns, median } from './budgets.mjs';
 import budgets from './budgets.json' with { type: 'json' };
 
 const [before, after, runsArg] = process.argv.slice(2);
 if (!before || !after) {
-  console.error('usage: node scripts/compare-builds.mjs BEFORE_DIST AFTER_DIST [runs]');
+  console.error('usage: node scripts/perf/compare-builds.mjs BEFORE_DIST AFTER_DIST [runs]');
   process.exit(2);
 }
 const runs = Number(runsArg || 5);

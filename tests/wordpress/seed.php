@@ -2,7 +2,7 @@
 // Seeds a freshly installed WordPress with the sample paper in public/: the site.json
 // categories, every tag, one user per byline, one attachment per picture and one post per
 // public/api/articles/*.json, with the body as block-editor HTML.
-// Usage: php seed.php SITE_DIR URL PUBLIC_DIR                (called by scripts/wordpress start)
+// Usage: php seed.php SITE_DIR URL PUBLIC_DIR                (called by tests/wordpress/wordpress start)
 if (PHP_SAPI !== 'cli' || $argc !== 4) {
     fwrite(STDERR, "usage: php seed.php SITE_DIR URL PUBLIC_DIR\n");
     exit(2);

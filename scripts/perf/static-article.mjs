@@ -1,8 +1,8 @@
 // The physical limit for an article page: a hand-written static HTML page of one article,
-// from its content file and the built CSS, with no script at all. scripts/budgets.mjs puts
+// from its content file and the built CSS, with no script at all. scripts/perf/budgets.mjs puts
 // it side by side with our prerendered page in Lighthouse. With `--floor`, the floor: the
 // same article as one HTML file, its CSS inline, no picture.
-//   node scripts/static-article.mjs DIST OUT [category/slug] [--floor]
+//   node scripts/perf/static-article.mjs DIST OUT [category/slug] [--floor]
 // DIST: a built site (its CSS files, site.json, api/articles/*.json and api/images/);
 // OUT: a directory to write (index.html, the same CSS files, the article's pictures).
 // The markup uses the app's class names, so the same stylesheets lay it out the same way:
@@ -96,7 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const floor = process.argv.includes('--floor');
   const [dist, out, route] = process.argv.slice(2).filter((a) => a !== '--floor');
   if (!dist || !out) {
-    console.error('usage: node scripts/static-article.mjs DIST OUT [category/slug] [--floor]');
+    console.error('usage: node scripts/perf/static-article.mjs DIST OUT [category/slug] [--floor]');
     process.exit(2);
   }
   const r = writeStaticArticle(dist, out, route, { floor });
