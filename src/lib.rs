@@ -28,6 +28,7 @@ pub mod crash;
 pub mod intl;
 pub mod live;
 pub mod pages;
+pub mod router;
 pub mod source;
 pub mod split;
 
@@ -41,10 +42,12 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy,
+    Lazy,
 };
 use model::Site;
 use pages::{article::ArticlePage, not_found::NotFound};
+use router::route;
+use routes::PageKind;
 use source::Source;
 use std::sync::Arc;
 use words::Words;
@@ -196,11 +199,12 @@ fn Paper(site: Arc<Site>, words: Arc<Words>, root: Arc<str>, takeover: bool) -> 
             {ads.map(|ads| view! { <AdSlot ads id="ad-leaderboard" kind="leaderboard" /> })}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} />
-                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
-                    <Route path=path!("/tag/:tag") view={Lazy::<TagRoute>::new()} />
-                    <Route path=path!("/:category/:slug") view=ArticlePage />
-                    <Route path=path!("/:category") view={Lazy::<CategoryRoute>::new()} />
+                    // In the order of routes::ROUTES, which `route` reads.
+                    <Route path=route(PageKind::Home) view={Lazy::<HomeRoute>::new()} />
+                    <Route path=route(PageKind::Search) view={Lazy::<SearchRoute>::new()} />
+                    <Route path=route(PageKind::Tag) view={Lazy::<TagRoute>::new()} />
+                    <Route path=route(PageKind::Article) view=ArticlePage />
+                    <Route path=route(PageKind::Section) view={Lazy::<CategoryRoute>::new()} />
                 </Routes>
             </main>
             <Footer />

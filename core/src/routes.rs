@@ -7,7 +7,7 @@ use crate::model::Site;
 /// Reserved first segments that can never be a category.
 pub const RESERVED: &[&str] = &["tag", "search"];
 
-/// The page a URL shows, as the router of `src/lib.rs` matches it.
+/// The page a URL shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Home,
@@ -19,7 +19,27 @@ pub enum PageKind {
     Other,
 }
 
-/// Which page `url` (absolute, or a path with an optional query) shows under `root`.
+/// The app's routes, in the order they are tried: `:name` is a segment of any text. The one
+/// table the router (`src/lib.rs`, through `src/router.rs`), the code splitting
+/// (`src/chunks.rs`, through [`page_kind`]) and the tests read.
+pub const ROUTES: [(PageKind, &str); 5] = [
+    (PageKind::Home, "/"),
+    (PageKind::Search, "/search"),
+    (PageKind::Tag, "/tag/:tag"),
+    (PageKind::Article, "/:category/:slug"),
+    (PageKind::Section, "/:category"),
+];
+
+/// The pattern of a route of [`ROUTES`] (`"/"` for [`PageKind::Other`], which has none).
+pub fn pattern(kind: PageKind) -> &'static str {
+    ROUTES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or("/", |(_, pattern)| pattern)
+}
+
+/// Which page `url` (absolute, or a path with an optional query) shows under `root`: the
+/// first of [`ROUTES`] whose segments match its path's.
 pub fn page_kind(root: &str, url: &str) -> PageKind {
     let path = match url.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
@@ -32,15 +52,17 @@ pub fn page_kind(root: &str, url: &str) -> PageKind {
     if !rest.is_empty() && !rest.starts_with('/') {
         return PageKind::Other;
     }
-    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        [] => PageKind::Home,
-        ["search"] => PageKind::Search,
-        ["tag", _] => PageKind::Tag,
-        [_, _] => PageKind::Article,
-        [_] => PageKind::Section,
-        _ => PageKind::Other,
-    }
+    let segments = |p: &'static str| p.split('/').filter(|s| !s.is_empty());
+    let path: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    ROUTES
+        .iter()
+        .find(|(_, pattern)| {
+            segments(pattern).count() == path.len()
+                && segments(pattern)
+                    .zip(&path)
+                    .all(|(want, have)| want.starts_with(':') || want == *have)
+        })
+        .map_or(PageKind::Other, |(kind, _)| *kind)
 }
 
 /// Joins the app root (`/` or `/news/`) and a path without a leading slash.

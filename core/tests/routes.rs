@@ -108,3 +108,25 @@ fn page_kind_matches_the_routes_under_any_root() {
         assert_eq!(page_kind(root, url), kind, "{root} {url}");
     }
 }
+
+/// Every link the app builds lands on the route of the table it means, under any root.
+#[test]
+fn every_link_built_is_a_route_of_the_table() {
+    use meridian_core::routes::{article, category, home, page_kind, tag, PageKind::*, ROUTES};
+    assert_eq!(
+        ROUTES.map(|(kind, _)| kind),
+        [Home, Search, Tag, Article, Section]
+    );
+    for root in ["/", "/news/"] {
+        for (url, kind) in [
+            (home(root), Home),
+            (format!("{}search?q=grid", root), Search),
+            (tag(root, "energy", 2), Tag),
+            (article(root, "world", "a-story"), Article),
+            (category(root, "world", 1), Section),
+            (category(root, "world", 3), Section),
+        ] {
+            assert_eq!(page_kind(root, &url), kind, "{url}");
+        }
+    }
+}

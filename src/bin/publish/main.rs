@@ -406,7 +406,8 @@ fn run(args: &Args) -> Result<usize, String> {
             );
             continue;
         }
-        let path = format!("{}/{}", a.category, &*a.slug);
+        // The page's path below the root, as the app links to it.
+        let path = meridian::routes::article("/", &a.category, &a.slug)[1..].to_string();
         let unchanged = previous.pages.contains(&path)
             && !changed.contains(&*a.slug)
             && dist.join(&path).join("index.html").exists();
