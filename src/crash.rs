@@ -1,4 +1,4 @@
-//! What the reader sees if the app ever panics: a plain page instead of a frozen one.
+//! The crash page, and the panic hook that shows it.
 
 /// What the reader sees if the app ever panics: a plain page instead of a frozen one.
 /// Static markup only; nothing from the content goes into it.
