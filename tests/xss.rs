@@ -1,5 +1,5 @@
 //! Browser XSS test: every vector of `tests/fixtures/xss-vectors.json` (the list the host
-//! sanitizer tests in `core/src/html.rs` use) rendered for real in headless Chromium, through
+//! sanitizer tests in `core/src/html/` use) rendered for real in headless Chromium, through
 //! `ArticleBody` (an article's `html` blocks) and directly through `HtmlNodes`, with
 //! `alert`, `confirm`, `prompt`, `print` and `window.xss` / `top.xss()` trapped.
 //! Run: `cargo test --target wasm32-unknown-unknown --test xss` (see scripts/test).
