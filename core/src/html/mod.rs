@@ -515,6 +515,7 @@ mod builder;
 mod entities;
 mod tokenizer;
 use attrs::*;
+pub use attrs::{data_picture, MAX_DATA_PICTURE};
 use builder::*;
 use entities::*;
 use tokenizer::*;
