@@ -2,23 +2,21 @@
 //! each pattern made of leptos' own segments, so the router and everything else that needs
 //! to know the routes (the code splitting, the publish step, the tests) read one table.
 
-use crate::routes::{pattern, PageKind};
+use crate::routes::{self, segments, PageKind};
 use leptos_router::{ParamSegment, StaticSegment};
 use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch};
 use std::sync::Arc;
 
-/// The route of the pages of `kind`, for `<Route path=…>` (`"/:category"`: a parameter
-/// named `category`).
+/// The route of the pages of `kind`, for `<Route path=…>`.
 pub fn route(kind: PageKind) -> RoutePath {
-    let segments =
-        pattern(kind)
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(|s| match s.strip_prefix(':') {
-                Some(name) => Segment::Param(ParamSegment(name)),
-                None => Segment::Static(StaticSegment(s)),
-            });
-    RoutePath(segments.collect())
+    RoutePath(
+        segments(kind)
+            .map(|segment| match segment {
+                routes::Segment::Static(text) => Segment::Static(StaticSegment(text)),
+                routes::Segment::Param(name) => Segment::Param(ParamSegment(name)),
+            })
+            .collect(),
+    )
 }
 
 /// A route of the table, as leptos' segments.

@@ -30,12 +30,27 @@ pub const ROUTES: [(PageKind, &str); 5] = [
     (PageKind::Section, "/:category"),
 ];
 
-/// The pattern of a route of [`ROUTES`] (`"/"` for [`PageKind::Other`], which has none).
-pub fn pattern(kind: PageKind) -> &'static str {
-    ROUTES
+/// A segment of a route's pattern: text to match as it is, or a parameter (`:name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Static(&'static str),
+    Param(&'static str),
+}
+
+/// The segments of the route of `kind` in [`ROUTES`] (none for the front page and for
+/// [`PageKind::Other`], which has no route).
+pub fn segments(kind: PageKind) -> impl Iterator<Item = Segment> {
+    let pattern = ROUTES
         .iter()
         .find(|(k, _)| *k == kind)
-        .map_or("/", |(_, pattern)| pattern)
+        .map_or("/", |(_, pattern)| pattern);
+    pattern
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| match s.strip_prefix(':') {
+            Some(name) => Segment::Param(name),
+            None => Segment::Static(s),
+        })
 }
 
 /// Which page `url` (absolute, or a path with an optional query) shows under `root`: the
@@ -52,17 +67,18 @@ pub fn page_kind(root: &str, url: &str) -> PageKind {
     if !rest.is_empty() && !rest.starts_with('/') {
         return PageKind::Other;
     }
-    let segments = |p: &'static str| p.split('/').filter(|s| !s.is_empty());
     let path: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
     ROUTES
         .iter()
-        .find(|(_, pattern)| {
-            segments(pattern).count() == path.len()
-                && segments(pattern)
-                    .zip(&path)
-                    .all(|(want, have)| want.starts_with(':') || want == *have)
+        .map(|(kind, _)| *kind)
+        .find(|kind| {
+            segments(*kind).count() == path.len()
+                && segments(*kind).zip(&path).all(|(want, have)| match want {
+                    Segment::Static(text) => text == *have,
+                    Segment::Param(_) => true,
+                })
         })
-        .map_or(PageKind::Other, |(kind, _)| *kind)
+        .unwrap_or(PageKind::Other)
 }
 
 /// Joins the app root (`/` or `/news/`) and a path without a leading slash.
