@@ -140,41 +140,40 @@ impl<'a> Neighbours<'a> {
     /// changes: those within `window` of where it stands, or would stand, in each of its lists
     /// (itself included). `all` must be in the index's order ([`index_order`]).
     pub fn around(&self, article: &ArticleSummary, window: usize) -> Vec<usize> {
-        let mut near: Vec<usize> = Vec::new();
-        for key in lists_of(article) {
-            let Some(list) = self.lists.get(&key) else {
-                continue;
-            };
-            let at = list.partition_point(|j| index_order(&self.all[*j], article).is_lt());
-            near.extend(&list[at.saturating_sub(window + 1)..(at + window + 2).min(list.len())]);
-        }
-        near.sort_unstable();
-        near.dedup();
-        near
+        self.near(article, window + 1, |list| {
+            Some(list.partition_point(|j| index_order(&self.all[*j], article).is_lt()))
+        })
     }
 
     /// The `n` picks of the article at `i`, from the `window` nearest on either side.
     pub fn picks(&self, i: usize, n: usize, window: usize) -> Vec<&'a ArticleSummary> {
         let article = &self.all[i];
-        let mut near: Vec<usize> = Vec::new();
-        for key in lists_of(article) {
-            let Some(list) = self.lists.get(&key) else {
-                continue;
-            };
-            let Ok(at) = list.binary_search(&i) else {
-                continue;
-            };
-            let from = at.saturating_sub(window);
-            let to = (at + window + 1).min(list.len());
-            near.extend(list[from..to].iter().filter(|j| **j != i));
-        }
-        near.sort_unstable();
-        near.dedup();
-        let candidates = near
+        let candidates = self
+            .near(article, window, |list| list.binary_search(&i).ok())
             .into_iter()
+            .filter(|j| *j != i)
             .map(|j| &self.all[j])
             .filter(|o| o.slug != article.slug);
         best(article, candidates, n)
+    }
+
+    /// The positions within `reach` on either side of `at` (where `article` stands in a
+    /// list) in each of its lists, in order, once each.
+    fn near(
+        &self,
+        article: &ArticleSummary,
+        reach: usize,
+        at: impl Fn(&[usize]) -> Option<usize>,
+    ) -> Vec<usize> {
+        let mut near: Vec<usize> = Vec::new();
+        for list in lists_of(article).filter_map(|key| self.lists.get(&key)) {
+            if let Some(at) = at(list) {
+                near.extend(&list[at.saturating_sub(reach)..(at + reach + 1).min(list.len())]);
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
+        near
     }
 }
 

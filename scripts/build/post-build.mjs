@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leb } from '../perf/wasm-crates.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
@@ -151,17 +152,10 @@ async function small(code) {
  * splitter's marker): nothing a browser reads. */
 function withoutCustomSections(wasm) {
   const kept = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at++];
-    let size = 0;
-    for (let shift = 0, byte = 0x80; byte & 0x80; shift += 7) {
-      byte = wasm[at++];
-      size |= (byte & 0x7f) << shift;
-    }
-    at += size;
-    if (id !== 0) kept.push(wasm.subarray(start, at));
+  for (let at = 8; at < wasm.length;) {
+    const [size, body] = leb(wasm, at + 1);
+    if (wasm[at] !== 0) kept.push(wasm.subarray(at, body + size));
+    at = body + size;
   }
   return Buffer.concat(kept);
 }

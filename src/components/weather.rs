@@ -26,7 +26,7 @@ pub fn WeatherBadge(
         let args = [("weather", words.get(key)), ("place", place.as_str())];
         view! {
             <p class="weather" title=words.fill("weather_in", &args)>
-                <span class="weather__icon ".to_string() + "weather__icon--" + icon aria-hidden="true"></span>
+                <span class=String::from("weather__icon weather__icon--") + icon aria-hidden="true"></span>
                 <span class="weather__temp">{words.digits(&temp)}</span>
                 <span class="weather__label">{words.fill("weather_at", &args)}</span>
             </p>

@@ -344,6 +344,7 @@ fn run(args: &Args) -> Result<usize, String> {
     // on every core, for the neighbours of what came, went or changed (where it stands now,
     // and where it stood), for all when nothing of the last run is trusted; written where
     // they changed.
+    // Nothing came, went or changed: no picks to compute, so no lists to build.
     let same = trusted && changed.is_empty() && previous.articles.keys().eq(cached.keys());
     let neighbours = Neighbours::new(if same { &[] } else { &summaries });
     let mut listed: Vec<usize> = if !trusted {
