@@ -6,6 +6,7 @@ use crate::search_index::{
     self, blocks, decode_docs, decode_postings, encode_docs, encode_postings, fingerprint,
     positions_file, shard_file, shard_of, Meta, Positions, Shard,
 };
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
@@ -97,17 +98,19 @@ pub fn write(
 /// The articles of an index in doc-id order: slug, and a hash of the body.
 pub type Docs = [(String, String)];
 
-/// Brings the index under `dir/search/`, which [`write`] built from `before`, up to `after`,
-/// reading and writing only the files that hold the words of the articles added, changed or
-/// removed (`body` gives an article's body text by slug). The result is byte for byte what
-/// [`write`] gives for `after`. `Ok(false)`, having written nothing, when it cannot: articles
-/// other than the newest inserted or removed (every doc id after them moves), a new number of
-/// shards or of positions files' digits, or index files missing or unreadable; a full build
-/// is then needed.
+/// Brings the index under `dir/search/`, which [`write`] built from `before`, up to `after`
+/// (whose articles have `postings` postings in all), reading and writing only the files that
+/// hold the words of the articles added, changed or removed (`body` gives an article's body
+/// text by slug): the shards of those words, and the positions files of their blocks. The
+/// result is byte for byte what [`write`] gives for `after`. `Ok(false)`, having written
+/// nothing, when it cannot: articles other than the newest inserted or removed (every doc id
+/// after them moves), a new number of shards or of positions files' digits, or index files
+/// missing or unreadable; a full build is then needed.
 pub fn patch(
     dir: &Path,
     before: &Docs,
     after: &Docs,
+    postings: usize,
     body: impl Fn(&str) -> String,
     out: &Outputs,
 ) -> Result<bool, String> {
@@ -126,7 +129,11 @@ pub fn patch(
         return Ok(false);
     };
     let built_from = fingerprint(before.iter().map(|(slug, _)| slug.as_str()));
-    if meta.problem().is_some() || meta.docs != before.len() || meta.fingerprint != built_from {
+    if meta.problem().is_some()
+        || meta.docs != before.len()
+        || meta.fingerprint != built_from
+        || shard_count(postings) != meta.shards
+    {
         return Ok(false);
     }
     let changed = (0..common).filter(|&i| before[i].1 != after[i].1);
@@ -140,53 +147,32 @@ pub fn patch(
     meta.docs = after.len();
     meta.fingerprint = fingerprint(after.iter().map(|(slug, _)| slug.as_str()));
     let block = meta.block;
-    let mut shards: Vec<Shard> = Vec::with_capacity(meta.shards);
-    for i in 0..meta.shards {
-        match read(&shard_file(i, meta.shards)).and_then(|t| serde_json::from_str(&t).ok()) {
-            Some(shard) => shards.push(shard),
-            None => return Ok(false),
-        }
-    }
-    let touched: BTreeSet<usize> = gone
-        .iter()
-        .map(|d| *d as usize / block)
-        .chain(fresh.iter().map(|d| d / block))
-        .filter(|b| *b < blocks(&old).max(blocks(&meta)))
-        .collect();
-    let mut positions: BTreeMap<(usize, usize), Positions> = BTreeMap::new();
-    for &b in &touched {
-        for s in 0..meta.shards {
-            if let Some(text) = read(&positions_file(&old, s, b)) {
-                match serde_json::from_str(&text) {
-                    Ok(p) => positions.insert((s, b), p),
-                    Err(_) => return Ok(false),
-                };
-            }
-        }
-    }
+    // The files read so far, by shard and by (shard, block); `None`: not there.
+    let mut shards: BTreeMap<usize, Shard> = BTreeMap::new();
+    let mut positions: BTreeMap<(usize, usize), Option<Positions>> = BTreeMap::new();
     let (mut dirty_shards, mut dirty_positions) = (BTreeSet::new(), BTreeSet::new());
 
-    // The words of what changed or went.
-    if !gone.is_empty() {
-        for (s, shard) in shards.iter_mut().enumerate() {
-            shard.terms.retain(|_, list| {
-                let docs = decode_docs(list);
-                if !docs.iter().any(|d| gone.contains(d)) {
-                    return true;
-                }
-                dirty_shards.insert(s);
-                let kept: Vec<u32> = docs.into_iter().filter(|d| !gone.contains(d)).collect();
-                *list = encode_docs(&kept);
-                !kept.is_empty()
-            });
-        }
-        for (key, file) in positions.iter_mut() {
-            file.terms.retain(|_, list| {
+    // The words of what changed or went: every positions file of their blocks says which.
+    let gone_blocks: BTreeSet<usize> = gone
+        .iter()
+        .map(|d| *d as usize / block)
+        .filter(|b| *b < blocks(&old))
+        .collect();
+    for &b in &gone_blocks {
+        for s in 0..meta.shards {
+            let Some(text) = read(&positions_file(&old, s, b)) else {
+                continue;
+            };
+            let Ok(mut file) = serde_json::from_str::<Positions>(&text) else {
+                return Ok(false);
+            };
+            let mut terms = Vec::new();
+            file.terms.retain(|term, list| {
                 let posts = decode_postings(list);
                 if !posts.iter().any(|(d, _)| gone.contains(d)) {
                     return true;
                 }
-                dirty_positions.insert(*key);
+                terms.push(term.clone());
                 let kept: Vec<(u32, Vec<u32>)> = posts
                     .into_iter()
                     .filter(|(d, _)| !gone.contains(d))
@@ -194,6 +180,28 @@ pub fn patch(
                 *list = encode_postings(&kept);
                 !kept.is_empty()
             });
+            if !terms.is_empty() {
+                dirty_positions.insert((s, b));
+                let Some(shard) = load_shard(&mut shards, s, meta.shards, &read) else {
+                    return Ok(false);
+                };
+                for term in terms {
+                    let Some(list) = shard.terms.get_mut(&term) else {
+                        return Ok(false);
+                    };
+                    let kept: Vec<u32> = decode_docs(list)
+                        .into_iter()
+                        .filter(|d| !gone.contains(d))
+                        .collect();
+                    if kept.is_empty() {
+                        shard.terms.remove(&term);
+                    } else {
+                        *list = encode_docs(&kept);
+                    }
+                }
+                dirty_shards.insert(s);
+            }
+            positions.insert((s, b), Some(file));
         }
     }
 
@@ -209,7 +217,10 @@ pub fn patch(
         let id = doc as u32;
         for (term, at) in words {
             let s = shard_of(&term, meta.shards);
-            let list = shards[s].terms.entry(term.clone()).or_default();
+            let Some(shard) = load_shard(&mut shards, s, meta.shards, &read) else {
+                return Ok(false);
+            };
+            let list = shard.terms.entry(term.clone()).or_default();
             let mut docs = decode_docs(list);
             if let Err(i) = docs.binary_search(&id) {
                 docs.insert(i, id);
@@ -217,12 +228,20 @@ pub fn patch(
             *list = encode_docs(&docs);
             dirty_shards.insert(s);
             let key = (s, doc / block);
-            let list = positions
-                .entry(key)
-                .or_default()
-                .terms
-                .entry(term)
-                .or_default();
+            let file = match positions.entry(key) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    // A block beyond the old index's last has no files yet.
+                    let text = (key.1 < blocks(&old))
+                        .then(|| read(&positions_file(&old, s, key.1)))
+                        .flatten();
+                    match text.map(|t| serde_json::from_str::<Positions>(&t)) {
+                        Some(Err(_)) => return Ok(false),
+                        parsed => e.insert(parsed.and_then(Result::ok)),
+                    }
+                }
+            };
+            let list = file.get_or_insert_default().terms.entry(term).or_default();
             let mut posts = decode_postings(list);
             match posts.binary_search_by_key(&id, |(d, _)| *d) {
                 Ok(i) => posts[i].1 = at,
@@ -233,33 +252,39 @@ pub fn patch(
         }
     }
 
-    let postings: usize = shards
-        .iter()
-        .flat_map(|s| s.terms.values())
-        .map(Vec::len)
-        .sum();
-    if shard_count(postings) != meta.shards {
-        return Ok(false);
-    }
     for s in dirty_shards {
         out.write(
             &dir.join(shard_file(s, meta.shards)),
-            json(&shards[s])?.as_bytes(),
+            json(&shards[&s])?.as_bytes(),
         )?;
     }
     for (s, b) in dirty_positions {
         let path = dir.join(positions_file(&meta, s, b));
-        match positions.get(&(s, b)).filter(|p| !p.terms.is_empty()) {
-            Some(file) => {
+        match positions.get(&(s, b)).and_then(Option::as_ref) {
+            Some(file) if !file.terms.is_empty() => {
                 out.write(&path, json(file)?.as_bytes())?;
             }
-            None => {
+            _ => {
                 super::remove(&path);
             }
         }
     }
     out.write(&dir.join("meta.json"), json(&meta)?.as_bytes())?;
     Ok(true)
+}
+
+/// Shard `s` of `count`, read into `shards` the first time it is asked for; `None` if it
+/// is missing or does not decode.
+fn load_shard<'a>(
+    shards: &'a mut BTreeMap<usize, Shard>,
+    s: usize,
+    count: usize,
+    read: &impl Fn(&str) -> Option<String>,
+) -> Option<&'a mut Shard> {
+    Some(match shards.entry(s) {
+        Entry::Occupied(e) => e.into_mut(),
+        Entry::Vacant(e) => e.insert(serde_json::from_str(&read(&shard_file(s, count))?).ok()?),
+    })
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {

@@ -151,8 +151,8 @@ struct Cached {
     len: u64,
     modified: u128,
     hash: String,
-    /// The index entry (the file without `body`).
-    entry: serde_json::Value,
+    /// The index entry (the file without `body`), as JSON text.
+    entry: Box<serde_json::value::RawValue>,
     /// [`meridian::publish::hash`] of the body's JSON.
     body: String,
     /// Its distinct words.
@@ -311,7 +311,8 @@ fn run(args: &Args) -> Result<usize, String> {
             "search index unchanged"
         } else {
             let body = |slug: &str| body_text(&articles_dir.join(file_name(slug)));
-            if trusted && search::patch(&content, &previous.search, &docs, body, &out)? {
+            let postings = entries.iter().map(|e| e.postings).sum();
+            if trusted && search::patch(&content, &previous.search, &docs, postings, body, &out)? {
                 "search index updated"
             } else {
                 write_search(&content, &entries, args.jobs, &out)?;
@@ -357,7 +358,7 @@ fn run(args: &Args) -> Result<usize, String> {
             .filter(|(name, _)| {
                 !cached.contains_key(*name) || changed.contains(name.trim_end_matches(".json"))
             })
-            .filter_map(|(_, c)| ArticleSummary::deserialize(&c.entry).ok());
+            .filter_map(|(_, c)| serde_json::from_str::<ArticleSummary>(c.entry.get()).ok());
         now.flat_map(|a| neighbours.around(a, RELATED_WINDOW))
             .chain(before.flat_map(|a| neighbours.around(&a, RELATED_WINDOW)))
             .collect()
@@ -646,7 +647,7 @@ fn scan_one(dir: &Path, name: &str, previous: &State) -> Scanned {
         .map_or(0, |d| d.as_nanos());
     let known = previous.articles.get(name);
     if let Some(c) = known.filter(|c| c.len == meta.len() && c.modified == modified) {
-        if let Ok(summary) = ArticleSummary::deserialize(&c.entry) {
+        if let Ok(summary) = serde_json::from_str::<ArticleSummary>(c.entry.get()) {
             let entry = index::Entry {
                 summary,
                 json: c.entry.clone(),
