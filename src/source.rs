@@ -1,15 +1,17 @@
 //! The one place content is loaded: `site.json`, the index, articles, the weather.
 //!
 //! Pages ask a [`Source`] for data; components never fetch. Loaded files are cached, so
-//! Back/Forward and revisits reuse them. Two backends sit behind the same methods: the
-//! static JSON of the contract (docs/content-api.md §2–3) and a WordPress REST API (§5, [`crate::wordpress`]);
-//! pages never know which one they read.
+//! Back/Forward and revisits reuse them. Two backends sit behind one trait
+//! (`backend::Backend`): the static JSON of the contract (docs/content-api.md §2–3) and a
+//! WordPress REST API (§5, [`crate::wordpress`]); pages never know which one they read.
 //!
-//! One file a job: [`Source`] and its cache here; `site` (site.json, the words, the weather),
-//! `index` (the index pages), `articles`, `search` (what a search runs over), `wordpress`
-//! (the WordPress backend's own work), `fetch` (the browser's `fetch`, or files natively).
+//! One file a job: [`Source`] and its cache here; `backend` (the trait, and the static
+//! files), `wordpress` (the WordPress backend), `site` (site.json, the words, the weather),
+//! `index` (the index pages), `articles`, `search` (what a search runs over), `fetch` (the
+//! browser's `fetch`, or files natively).
 
 mod articles;
+mod backend;
 mod fetch;
 mod index;
 mod search;
@@ -18,9 +20,9 @@ mod wordpress;
 mod wordpress_chunk;
 
 use crate::error::AppError;
-use crate::model::{decode, Article, ArticleSummary, Category, ContentKind, Site};
+use crate::model::{decode, Article, ArticleSummary, ContentKind, Site};
 use crate::routes::resolve;
-use crate::wordpress::WpCategory;
+use backend::Backend;
 use search::{SearchIndexCache, SearchView};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -55,19 +57,8 @@ pub struct Source {
     /// REST root (`https://site/wp-json`, `https://site/?rest_route=`).
     base: String,
     timeout_ms: u32,
-    backend: Backend,
+    backend: Arc<dyn Backend>,
     state: Arc<Mutex<Cache>>,
-}
-
-#[derive(Clone, Debug)]
-enum Backend {
-    Static,
-    WordPress {
-        /// The site's categories (a post in several is filed under the first known one).
-        known: Arc<[Category]>,
-        /// Where "Top news" reads a post's popularity (`content.popularity`).
-        popularity: Option<Arc<str>>,
-    },
 }
 
 /// A value shared, not copied, between the source's cache and the views that read it
@@ -112,11 +103,6 @@ struct Cache {
     index_loaded_at: i64,
     /// Articles with the time they were loaded.
     articles: HashMap<String, (Article, i64)>,
-    /// WordPress categories (ids for a search's category filter), once loaded.
-    wp_categories: Option<Vec<WpCategory>>,
-    /// Popularity by post id from a popular-posts endpoint (`content.popularity`), once
-    /// asked for (empty when it failed: Top news is then the most recent).
-    wp_popular: Option<HashMap<u64, f64>>,
     /// The body-search index (`{base}/search/`) and the files of it loaded so far.
     search: SearchIndexCache,
     /// The whole index prepared for searching, until the index changes.
@@ -126,12 +112,9 @@ struct Cache {
 impl Source {
     /// The source `site` describes, for an app served from `root`.
     pub fn new(root: &str, site: &Site) -> Result<Source, AppError> {
-        let backend = match site.content.kind {
-            ContentKind::Static => Backend::Static,
-            ContentKind::Wordpress => Backend::WordPress {
-                known: site.categories.clone().into(),
-                popularity: site.content.popularity.as_deref().map(Arc::from),
-            },
+        let backend: Arc<dyn Backend> = match site.content.kind {
+            ContentKind::Static => Arc::new(backend::StaticFiles),
+            ContentKind::Wordpress => Arc::new(wordpress::WordPress::new(site)),
         };
         let base = crate::routes::under_root(root, &site.content.base);
         Ok(Source {
@@ -150,7 +133,7 @@ impl Source {
     /// The URL of a file beside the static content: a rail file the publish step writes
     /// (`rails/…`, see [`crate::model::RailFile`]), `breaking.json`. Static papers only.
     pub fn static_url(&self, file: &str) -> Option<String> {
-        matches!(self.backend, Backend::Static).then(|| self.url(file))
+        self.backend.has_files().then(|| self.url(file))
     }
 
     /// Resolves every URL of an image `srcset` against the content base.

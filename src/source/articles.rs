@@ -1,10 +1,9 @@
 //! Articles: loaded by slug and cached, a live page's file polled, its older updates.
 
 use super::search::BODY_FETCHES_AT_ONCE;
-use super::{fetch_fresh, fetch_text, load_within, now, spawn_background, stale, Backend, Source};
+use super::{fetch_fresh, load_within, now, spawn_background, stale, Source};
 use crate::error::AppError;
 use crate::model::{decode, Article, OlderUpdates};
-use crate::wordpress as wp;
 
 impl Source {
     /// The body text of each article (by slug) that loads, fetching at most
@@ -44,18 +43,7 @@ impl Source {
         if !crate::model::is_slug(slug) {
             return Err(AppError::NotFound { url: slug.into() });
         }
-        if let Backend::WordPress { .. } = self.backend {
-            let url = wp::post_url(&self.base, slug);
-            let values: serde_json::Value = load_within(&url, self.timeout_ms).await?;
-            return self
-                .keep_posts(&wp::post_values(values))
-                .await?
-                .into_iter()
-                .find(|a| *a.summary.slug == *slug)
-                .ok_or(AppError::NotFound { url });
-        }
-        let text = fetch_text(&self.url(&format!("articles/{slug}.json")), self.timeout_ms).await?;
-        self.article_from_file(slug, &text)
+        self.backend.article(self, slug).await
     }
 
     /// A live page's article file as the server has it now ([`fetch_fresh`]): its text, for

@@ -1,49 +1,10 @@
 //! The index: its pages loaded as far as a view needs, cached, revalidated in the background.
 
-use super::{fetch, load_within, next_page_url, now, spawn_background, stale, Backend, Source};
+use super::{now, spawn_background, stale, Source};
 use crate::error::AppError;
-use crate::model::{decode, ArticleSummary, IndexPage};
-use crate::wordpress as wp;
+use crate::model::ArticleSummary;
 
 impl Source {
-    /// The URL of the first index page.
-    pub(super) fn first_index_page(&self) -> String {
-        match &self.backend {
-            Backend::Static => self.url("articles.json"),
-            Backend::WordPress { .. } => wp::posts_page(&self.base, 1),
-        }
-    }
-
-    /// Loads the index page at `url`: its entries and the URL of the next page. WordPress
-    /// pages carry their posts' bodies, which are kept as loaded articles.
-    pub(super) async fn index_page(
-        &self,
-        url: &str,
-    ) -> Result<(Vec<ArticleSummary>, Option<String>), AppError> {
-        match &self.backend {
-            Backend::Static => {
-                let page: IndexPage = load_within(url, self.timeout_ms).await?;
-                Ok((page.articles, next_page_url(url, page.next)))
-            }
-            Backend::WordPress { .. } => {
-                let fetched = match fetch::fetch(url, self.timeout_ms).await {
-                    // A page past the end (the paper shrank meanwhile) is WordPress's 400.
-                    Err(AppError::Http { status: 400, .. }) if !url.ends_with("page=1") => {
-                        return Ok((Vec::new(), None))
-                    }
-                    other => other?,
-                };
-                let values: serde_json::Value = decode(url, &fetched.text)?;
-                let posts = wp::post_values(values);
-                let count = posts.len() as u32;
-                self.load_popular().await;
-                let articles = self.keep_posts(&posts).await?;
-                let next = wp::next_posts_page(url, count, fetched.total_pages);
-                Ok((articles.into_iter().map(|a| a.summary).collect(), next))
-            }
-        }
-    }
-
     /// The index, loading further pages until `enough` says so or the last page is in.
     pub async fn index_until(
         &self,
@@ -71,7 +32,7 @@ impl Source {
                     return Ok(());
                 }
                 match (&cache.next, cache.started) {
-                    (_, false) => self.first_index_page(),
+                    (_, false) => self.backend.first_index_page(self),
                     (Some(next), true) => next.clone(),
                     (None, true) => unreachable!("returned above"),
                 }
@@ -80,7 +41,7 @@ impl Source {
                 self.lock().next = None;
                 return Ok(());
             }
-            let (articles, next) = self.index_page(&url).await?;
+            let (articles, next) = self.backend.index_page(self, &url).await?;
             seen.push(url.clone());
             let mut cache = self.lock();
             // Another view may have loaded this page while we waited.
@@ -116,8 +77,8 @@ impl Source {
     pub(super) fn revalidate_index(&self) {
         let source = self.clone();
         spawn_background(async move {
-            let url = source.first_index_page();
-            let Ok((articles, next)) = source.index_page(&url).await else {
+            let url = source.backend.first_index_page(&source);
+            let Ok((articles, next)) = source.backend.index_page(&source, &url).await else {
                 return;
             };
             let mut cache = source.lock();

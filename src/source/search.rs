@@ -1,7 +1,7 @@
 //! What a search runs over: the index with the body hits of its search index, the bodies of
 //! a small paper without one, or WordPress's own search.
 
-use super::{load_within, Backend, Shared, Source};
+use super::{load_within, Shared, Source};
 use crate::error::AppError;
 use crate::model::ArticleSummary;
 use crate::search::{words, Folded, SearchQuery};
@@ -86,45 +86,35 @@ impl Source {
     /// What the corpus of `query` depends on: a search reloads only when this changes
     /// (static: whether bodies are needed; WordPress: the server query).
     pub fn corpus_key(&self, query: &SearchQuery) -> String {
-        match self.backend {
-            Backend::Static => {
-                let terms = words(&query.q);
-                if !query.fields.body || terms.is_empty() {
-                    return INDEX_ONLY.into();
-                }
-                // Without an index every body is loaded once and any query runs over them;
-                // with one, the body hits depend on the words.
-                if matches!(self.lock().search.state, IndexState::Absent) {
-                    return "index+bodies".into();
-                }
-                let exact = if query.exact { "exact:" } else { "" };
-                format!("index+terms:{exact}{}", terms.join(" "))
-            }
-            Backend::WordPress { .. } => {
-                let server_side = SearchQuery {
-                    page: 1,
-                    exact: false,
-                    ..query.clone()
-                };
-                if words(&query.q).is_empty() {
-                    return String::new();
-                }
-                server_side.to_query_string()
-            }
-        }
+        self.backend.corpus_key(self, query)
     }
 
     /// The articles a search for `query` runs over: the static index with the body hits of
     /// its search index (or, without one, the bodies of a small paper), or what WordPress's
     /// own search returns for it (with bodies).
     pub async fn corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
-        let key = self.corpus_key(query);
-        if let Backend::WordPress { .. } = self.backend {
-            return Ok(Corpus {
-                key,
-                ..self.wordpress_corpus(query).await?
-            });
+        self.backend.corpus(self, query).await
+    }
+
+    /// [`Source::corpus_key`] of static files: whether bodies are needed, and with a search
+    /// index, the words.
+    pub(super) fn files_corpus_key(&self, query: &SearchQuery) -> String {
+        let terms = words(&query.q);
+        if !query.fields.body || terms.is_empty() {
+            return INDEX_ONLY.into();
         }
+        // Without an index every body is loaded once and any query runs over them;
+        // with one, the body hits depend on the words.
+        if matches!(self.lock().search.state, IndexState::Absent) {
+            return "index+bodies".into();
+        }
+        let exact = if query.exact { "exact:" } else { "" };
+        format!("index+terms:{exact}{}", terms.join(" "))
+    }
+
+    /// [`Source::corpus`] of static files.
+    pub(super) async fn files_corpus(&self, query: &SearchQuery) -> Result<Corpus, AppError> {
+        let key = self.files_corpus_key(query);
         let view = self.search_view().await?;
         let terms = words(&query.q);
         let wants_bodies = query.fields.body && !terms.is_empty();
