@@ -27,7 +27,8 @@ struct Output {
     sitemap: String,
     /// `sitemap.xml`: the sitemap index.
     index: String,
-    parts: usize,
+    /// Each part, in the index's order.
+    parts: Vec<String>,
     feed: String,
 }
 
@@ -59,7 +60,7 @@ fn generate(content_root: &Path, url: &str) -> Output {
     let output = Output {
         sitemap: parts.concat(),
         index,
-        parts: parts.len(),
+        parts,
         feed: read("feed.xml"),
     };
     let _ = std::fs::remove_dir_all(&out);
@@ -477,20 +478,33 @@ fn a_large_paper_gets_a_sitemap_index_of_parts_within_the_protocol_limit() {
     let articles: Vec<Value> = (0..119_998)
         .map(|n| article(&format!("story-{n}"), 1 + n % 28, "A story"))
         .collect();
-    let dir = fixture(site("Archive"), articles);
+    let dir = fixture(site("Archive"), articles.clone());
     let out = generate(&dir, "https://paper.example/news/");
-    // The front page, one section and every article: 120,000 URLs in three parts.
+    // The front page, one section and every article: 120,000 URLs in three parts, the
+    // oldest 100,000 articles in two blocks of 50,000 counted from the oldest.
     assert!(out
         .index
         .contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
     assert_eq!(
         texts(&out.index, "loc"),
-        [1, 2, 3].map(|n| format!("https://paper.example/news/sitemap-{n}.xml"))
+        ["latest", "2", "1"].map(|n| format!("https://paper.example/news/sitemap-{n}.xml"))
     );
     assert_eq!(count(&out.index, "<lastmod>"), 3);
-    assert_eq!(out.parts, 3);
+    assert_eq!(out.parts.len(), 3);
     assert_eq!(count(&out.sitemap, "<url>"), 120_000);
     assert_eq!(count(&out.sitemap, "<urlset "), 3);
+    let _ = std::fs::remove_dir_all(dir);
+
+    // One more article, the newest: only the part of the newest changes.
+    let mut articles = articles;
+    let mut newest = article("story-new", 1, "A new story");
+    newest["published"] = "2026-02-01T10:00:00+01:00".into();
+    articles.push(newest);
+    let dir = fixture(site("Archive"), articles);
+    let again = generate(&dir, "https://paper.example/news/");
+    assert_ne!(again.parts[0], out.parts[0]);
+    assert!(again.parts[0].contains("/story-new"));
+    assert_eq!(again.parts[1..], out.parts[1..]);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -507,7 +521,7 @@ fn a_smaller_paper_removes_the_sitemap_parts_it_no_longer_needs() {
         .output()
         .unwrap();
     assert!(run.status.success());
-    assert!(out.join("sitemap-1.xml").exists());
+    assert!(out.join("sitemap-latest.xml").exists());
     assert!(!out.join("sitemap-2.xml").exists() && !out.join("sitemap-3.xml").exists());
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_dir_all(out);

@@ -1,8 +1,8 @@
 //! Writes the sitemap and an Atom 1.0 `feed.xml` for a publisher's URL from the content the
 //! app reads (`site.json` and the index, following `next` shards). The sitemap follows the
-//! protocol at any size: `sitemap.xml` is a sitemap index of `sitemap-1.xml`,
-//! `sitemap-2.xml`, … of at most 50,000 URLs each (parts of an earlier, larger run are
-//! removed).
+//! protocol at any size: `sitemap.xml` is a sitemap index of parts of at most 50,000 URLs
+//! each, blocks of articles counted from the oldest (`sitemap-1.xml`, …) and
+//! `sitemap-latest.xml` (docs/offline-and-feeds.md).
 //!
 //! ```text
 //! cargo run --bin build_feeds -- public dist --url https://paper.example/

@@ -14,8 +14,9 @@ pub const FEED_ENTRIES: usize = 50;
 pub const SITEMAP_LIMIT: usize = 50_000;
 
 /// Writes `sitemap.xml`, its parts and `feed.xml` into `dir` for the paper at `base` (see
-/// [`base_url`]), `articles` newest first, and removes the parts of an earlier, larger run.
-/// Returns what it wrote, in a sentence.
+/// [`base_url`]), `articles` newest first, and removes the parts it no longer has. The parts
+/// ([`sitemap_parts`]) are blocks of articles counted from the oldest, so a new article
+/// rewrites only the part of the newest. Returns what it wrote, in a sentence.
 pub fn write(
     dir: &Path,
     site: &Site,
@@ -28,52 +29,79 @@ pub fn write(
         .filter(|a| !routes::RESERVED.contains(&a.category.as_str()))
         .cloned()
         .collect();
-    let urls = sitemap_urls(site, &articles, base);
-    let parts: Vec<String> = urls.chunks(SITEMAP_LIMIT).map(urlset).collect();
-    let parts = if parts.is_empty() {
-        vec![urlset(&[])]
-    } else {
-        parts
-    };
+    let (pages, article_urls) = sitemap_urls(site, &articles, base);
+    let urls = pages.len() + article_urls.len();
+    let parts = sitemap_parts(pages, article_urls);
     let feed = feed(site, &articles, base);
     let write = |name: &str, text: &str| out.write(&dir.join(name), text.as_bytes());
-    let newest = urls.iter().filter_map(|(_, last)| *last).max();
-    let names: Vec<String> = (1..=parts.len()).map(sitemap_part).collect();
-    for (name, part) in names.iter().zip(&parts) {
-        write(name, part)?;
+    let mut names = Vec::with_capacity(parts.len());
+    for (name, part) in &parts {
+        write(name, &urlset(part))?;
+        names.push((
+            name.clone(),
+            part.iter().filter_map(|(_, last)| *last).max(),
+        ));
     }
-    // The parts of an earlier run with more URLs go.
-    for n in parts.len() + 1.. {
-        if !super::remove(&dir.join(sitemap_part(n))) {
-            break;
+    // The parts of an earlier run that this one does not have go.
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let part = name.starts_with("sitemap-") && name.ends_with(".xml");
+        if part && !names.iter().any(|(n, _)| *n == name) {
+            super::remove(&entry.path());
         }
     }
-    write("sitemap.xml", &sitemap_index(base, &names, newest))?;
+    write("sitemap.xml", &sitemap_index(base, &names))?;
     write("feed.xml", &feed.0)?;
     Ok(format!(
-        "sitemap.xml (an index of {} parts, {} URLs) and feed.xml ({} entries) for {base}",
+        "sitemap.xml (an index of {} parts, {urls} URLs) and feed.xml ({} entries) for {base}",
         parts.len(),
-        urls.len(),
         feed.1
     ))
 }
 
-/// The file name of the `n`th sitemap part (from 1).
-fn sitemap_part(n: usize) -> String {
-    format!("sitemap-{n}.xml")
+/// A sitemap URL with its last modification.
+type Url = (String, Option<i64>);
+
+/// The sitemap's parts, each of at most [`SITEMAP_LIMIT`] URLs, named: `sitemap-1.xml` holds
+/// the oldest [`SITEMAP_LIMIT`] articles, `sitemap-2.xml` the next, and so on while a block
+/// is full; `sitemap-latest.xml` (then `sitemap-latest-2.xml` if it overflows) the front
+/// page, the sections, the tags and the newest articles. `articles` are newest first.
+fn sitemap_parts(pages: Vec<Url>, mut articles: Vec<Url>) -> Vec<(String, Vec<Url>)> {
+    let blocks = articles.len() / SITEMAP_LIMIT;
+    let older = articles.split_off(articles.len() - blocks * SITEMAP_LIMIT);
+    let latest: Vec<Url> = pages.into_iter().chain(articles).collect();
+    let mut parts: Vec<(String, Vec<Url>)> = latest
+        .chunks(SITEMAP_LIMIT)
+        .enumerate()
+        .map(|(i, urls)| match i {
+            0 => ("sitemap-latest.xml".to_string(), urls.to_vec()),
+            _ => (format!("sitemap-latest-{}.xml", i + 1), urls.to_vec()),
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push(("sitemap-latest.xml".into(), Vec::new()));
+    }
+    parts.extend(
+        older
+            .chunks(SITEMAP_LIMIT)
+            .zip((1..=blocks).rev())
+            .map(|(urls, b)| (format!("sitemap-{b}.xml"), urls.to_vec())),
+    );
+    parts
 }
 
-/// The sitemap index: every part, with the newest `lastmod` of the paper.
-fn sitemap_index(base: &str, parts: &[String], newest: Option<i64>) -> String {
+/// The sitemap index: every part, with the newest `lastmod` of its URLs (an older part's
+/// stays the same as the paper grows, so a crawler can skip it).
+fn sitemap_index(base: &str, parts: &[(String, Option<i64>)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for name in parts {
+    for (name, newest) in parts {
         xml.push_str("  <sitemap>\n    <loc>");
         xml.push_str(&escape(&routes::join(base, name)));
         xml.push_str("</loc>\n");
-        if let Some(last) = newest {
+        if let Some(last) = *newest {
             xml.push_str(&format!("    <lastmod>{}</lastmod>\n", rfc3339(last)));
         }
         xml.push_str("  </sitemap>\n");
@@ -218,13 +246,9 @@ fn modified(a: &ArticleSummary) -> i64 {
         .map_or(a.published.millis, |u| u.millis.max(a.published.millis))
 }
 
-/// Every URL of the sitemap with its last modification: the front page, the sections, the
-/// tags and the articles.
-fn sitemap_urls(
-    site: &Site,
-    articles: &[ArticleSummary],
-    base: &str,
-) -> Vec<(String, Option<i64>)> {
+/// Every URL of the sitemap with its last modification: the front page, the sections and the
+/// tags; then the articles.
+fn sitemap_urls(site: &Site, articles: &[ArticleSummary], base: &str) -> (Vec<Url>, Vec<Url>) {
     let newest = |c: Option<&str>| {
         articles
             .iter()
@@ -232,8 +256,7 @@ fn sitemap_urls(
             .map(modified)
             .max()
     };
-    let mut urls: Vec<(String, Option<i64>)> = Vec::new();
-    urls.push((routes::home(base), newest(None)));
+    let mut urls: Vec<Url> = vec![(routes::home(base), newest(None))];
 
     // The sections of site.json in their order, then sections only articles name (the app
     // lists those under their raw slug).
@@ -260,10 +283,11 @@ fn sitemap_urls(
         urls.push((routes::tag(base, t, 1), Some(*last)));
     }
 
-    for a in articles {
-        urls.push((article_url(base, a), Some(modified(a))));
-    }
-    urls
+    let articles = articles
+        .iter()
+        .map(|a| (article_url(base, a), Some(modified(a))))
+        .collect();
+    (urls, articles)
 }
 
 /// One sitemap part: a `urlset` of at most [`SITEMAP_LIMIT`] URLs.
