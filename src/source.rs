@@ -57,7 +57,7 @@ pub struct Source {
     /// REST root (`https://site/wp-json`, `https://site/?rest_route=`).
     base: String,
     timeout_ms: u32,
-    backend: Arc<dyn Backend>,
+    backend: Arc<backend::Content>,
     state: Arc<Mutex<Cache>>,
 }
 
@@ -112,10 +112,10 @@ struct Cache {
 impl Source {
     /// The source `site` describes, for an app served from `root`.
     pub fn new(root: &str, site: &Site) -> Result<Source, AppError> {
-        let backend: Arc<dyn Backend> = match site.content.kind {
-            ContentKind::Static => Arc::new(backend::StaticFiles),
-            ContentKind::Wordpress => Arc::new(wordpress::WordPress::new(site)),
-        };
+        let backend = Arc::new(match site.content.kind {
+            ContentKind::Static => backend::Content::Files(backend::StaticFiles),
+            ContentKind::Wordpress => backend::Content::WordPress(wordpress::WordPress::new(site)),
+        });
         let base = crate::routes::under_root(root, &site.content.base);
         Ok(Source {
             base: base.trim_end_matches('/').to_string(),

@@ -1,5 +1,6 @@
 //! The index: its pages loaded as far as a view needs, cached, revalidated in the background.
 
+use super::backend::Backend;
 use super::{now, spawn_background, stale, Source};
 use crate::error::AppError;
 use crate::model::ArticleSummary;

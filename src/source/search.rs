@@ -1,6 +1,7 @@
 //! What a search runs over: the index with the body hits of its search index, the bodies of
 //! a small paper without one, or WordPress's own search.
 
+use super::backend::Backend;
 use super::{load_within, Shared, Source};
 use crate::error::AppError;
 use crate::model::ArticleSummary;

@@ -1,14 +1,13 @@
 //! The WordPress backend (docs/content-api.md §5): posts kept as articles, its search,
 //! popularity and categories.
 
-use super::backend::{Answer, Backend, IndexAnswer};
+use super::backend::{Backend, IndexAnswer};
 use super::search::Corpus;
 use super::{fetch, load_within, now, wordpress_chunk, Shared, Source};
 use crate::error::AppError;
 use crate::model::{decode, Article, Category, Site};
 use crate::search::{words, SearchQuery};
 use crate::wordpress::{self as wp, WpCategory};
-use futures::future::FutureExt;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -37,8 +36,8 @@ impl Backend for WordPress {
     }
 
     /// WordPress pages carry their posts' bodies, which are kept as loaded articles.
-    fn index_page<'a>(&'a self, source: &'a Source, url: &'a str) -> Answer<'a, IndexAnswer> {
-        async move {
+    async fn index_page(&self, source: &Source, url: &str) -> Result<IndexAnswer, AppError> {
+        {
             let fetched = match fetch::fetch(url, source.timeout_ms).await {
                 // A page past the end (the paper shrank meanwhile) is WordPress's 400.
                 Err(AppError::Http { status: 400, .. }) if !url.ends_with("page=1") => {
@@ -54,11 +53,10 @@ impl Backend for WordPress {
             let next = wp::next_posts_page(url, count, fetched.total_pages);
             Ok((articles.into_iter().map(|a| a.summary).collect(), next))
         }
-        .boxed_local()
     }
 
-    fn article<'a>(&'a self, source: &'a Source, slug: &'a str) -> Answer<'a, Article> {
-        async move {
+    async fn article(&self, source: &Source, slug: &str) -> Result<Article, AppError> {
+        {
             let url = wp::post_url(&source.base, slug);
             let values: serde_json::Value = load_within(&url, source.timeout_ms).await?;
             self.keep_posts(source, &wp::post_values(values))
@@ -67,7 +65,6 @@ impl Backend for WordPress {
                 .find(|a| *a.summary.slug == *slug)
                 .ok_or(AppError::NotFound { url })
         }
-        .boxed_local()
     }
 
     /// The server query: WordPress searches, the app ranks what it returns.
@@ -83,8 +80,8 @@ impl Backend for WordPress {
         .to_query_string()
     }
 
-    fn corpus<'a>(&'a self, source: &'a Source, query: &'a SearchQuery) -> Answer<'a, Corpus> {
-        async move {
+    async fn corpus(&self, source: &Source, query: &SearchQuery) -> Result<Corpus, AppError> {
+        {
             let mut corpus = Corpus {
                 key: self.corpus_key(source, query),
                 ..Corpus::default()
@@ -124,7 +121,6 @@ impl Backend for WordPress {
             corpus.index = Shared(Arc::new(index));
             Ok(corpus)
         }
-        .boxed_local()
     }
 
     fn has_files(&self) -> bool {

@@ -1,7 +1,7 @@
 //! The publish step's native work, shared by the `publish` command (src/bin/publish/) and the
 //! single-purpose tools (`build_feeds`, `build_search_index`). The app never calls it (it
 //! compiles for wasm32 only because the browser tests build every binary; `compress`, with
-//! its native compressors, does not).
+//! its native compressors, and `index`, with serde_json's `raw_value`, do not).
 //!
 //! Every file goes through [`Outputs::write`], which leaves a file whose bytes are already
 //! right untouched: its modification time then says what a publish changed, which is what
@@ -11,6 +11,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compress;
 pub mod feeds;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod index;
 pub mod search;
 

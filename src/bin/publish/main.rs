@@ -451,6 +451,13 @@ fn run(args: &Args) -> Result<usize, String> {
 
     lap("feeds");
     // 7. The state, then the compressed siblings of everything written.
+    let read_now: BTreeSet<&String> = read.iter().collect();
+    let deleted: Vec<String> = previous
+        .articles
+        .keys()
+        .filter(|n| !cached.contains_key(*n) && !read_now.contains(n))
+        .cloned()
+        .collect();
     let state = State {
         inputs,
         search: docs,
@@ -471,11 +478,7 @@ fn run(args: &Args) -> Result<usize, String> {
     let packed = if trusted {
         // The siblings of article files deleted since go.
         let articles = content.join("articles");
-        for name in previous
-            .articles
-            .keys()
-            .filter(|n| !articles.join(n).exists())
-        {
+        for name in &deleted {
             meridian::publish::remove_siblings(&articles.join(name));
         }
         let mut files = out.written();
