@@ -1,7 +1,7 @@
 //! Articles: loaded by slug and cached, a live page's file polled, its older updates.
 
-use super::search::BODY_FETCHES_AT_ONCE;
 use super::backend::Backend;
+use super::search::BODY_FETCHES_AT_ONCE;
 use super::{fetch_fresh, load_within, now, spawn_background, stale, Source};
 use crate::error::AppError;
 use crate::model::{decode, Article, OlderUpdates};
