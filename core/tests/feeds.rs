@@ -513,6 +513,7 @@ fn a_smaller_paper_removes_the_sitemap_parts_it_no_longer_needs() {
     let out = temp_dir("parts");
     std::fs::write(out.join("sitemap-2.xml"), "stale").unwrap();
     std::fs::write(out.join("sitemap-3.xml"), "stale").unwrap();
+    std::fs::write(out.join("sitemap-news.xml"), "the publisher's").unwrap();
     let dir = fixture(site("Small"), vec![article("one", 1, "One")]);
     let run = Command::new(BIN)
         .arg(&dir)
@@ -523,6 +524,7 @@ fn a_smaller_paper_removes_the_sitemap_parts_it_no_longer_needs() {
     assert!(run.status.success());
     assert!(out.join("sitemap-latest.xml").exists());
     assert!(!out.join("sitemap-2.xml").exists() && !out.join("sitemap-3.xml").exists());
+    assert!(out.join("sitemap-news.xml").exists(), "not a part: kept");
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_dir_all(out);
 }

@@ -42,11 +42,11 @@ pub fn write(
             part.iter().filter_map(|(_, last)| *last).max(),
         ));
     }
-    // The parts of an earlier run that this one does not have go.
+    // The parts of an earlier run that this one does not have go (only names this step
+    // gives its parts: a publisher's own `sitemap-news.xml` stays).
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        let part = name.starts_with("sitemap-") && name.ends_with(".xml");
-        if part && !names.iter().any(|(n, _)| *n == name) {
+        if is_part_name(&name) && !names.iter().any(|(n, _)| *n == name) {
             super::remove(&entry.path());
         }
     }
@@ -88,6 +88,19 @@ fn sitemap_parts(pages: Vec<Url>, mut articles: Vec<Url>) -> Vec<(String, Vec<Ur
             .map(|(urls, b)| (format!("sitemap-{b}.xml"), urls.to_vec())),
     );
     parts
+}
+
+/// Whether `name` is one [`sitemap_parts`] gives: `sitemap-N.xml`, `sitemap-latest.xml`,
+/// `sitemap-latest-N.xml`.
+fn is_part_name(name: &str) -> bool {
+    let Some(stem) = name
+        .strip_prefix("sitemap-")
+        .and_then(|n| n.strip_suffix(".xml"))
+    else {
+        return false;
+    };
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    stem == "latest" || number(stem) || stem.strip_prefix("latest-").is_some_and(number)
 }
 
 /// The sitemap index: every part, with the newest `lastmod` of its URLs (an older part's
