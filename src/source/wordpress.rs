@@ -37,34 +37,30 @@ impl Backend for WordPress {
 
     /// WordPress pages carry their posts' bodies, which are kept as loaded articles.
     async fn index_page(&self, source: &Source, url: &str) -> Result<IndexAnswer, AppError> {
-        {
-            let fetched = match fetch::fetch(url, source.timeout_ms).await {
-                // A page past the end (the paper shrank meanwhile) is WordPress's 400.
-                Err(AppError::Http { status: 400, .. }) if !url.ends_with("page=1") => {
-                    return Ok((Vec::new(), None))
-                }
-                other => other?,
-            };
-            let values: serde_json::Value = decode(url, &fetched.text)?;
-            let posts = wp::post_values(values);
-            let count = posts.len() as u32;
-            self.load_popular(source).await;
-            let articles = self.keep_posts(source, &posts).await?;
-            let next = wp::next_posts_page(url, count, fetched.total_pages);
-            Ok((articles.into_iter().map(|a| a.summary).collect(), next))
-        }
+        let fetched = match fetch::fetch(url, source.timeout_ms).await {
+            // A page past the end (the paper shrank meanwhile) is WordPress's 400.
+            Err(AppError::Http { status: 400, .. }) if !url.ends_with("page=1") => {
+                return Ok((Vec::new(), None))
+            }
+            other => other?,
+        };
+        let values: serde_json::Value = decode(url, &fetched.text)?;
+        let posts = wp::post_values(values);
+        let count = posts.len() as u32;
+        self.load_popular(source).await;
+        let articles = self.keep_posts(source, &posts).await?;
+        let next = wp::next_posts_page(url, count, fetched.total_pages);
+        Ok((articles.into_iter().map(|a| a.summary).collect(), next))
     }
 
     async fn article(&self, source: &Source, slug: &str) -> Result<Article, AppError> {
-        {
-            let url = wp::post_url(&source.base, slug);
-            let values: serde_json::Value = load_within(&url, source.timeout_ms).await?;
-            self.keep_posts(source, &wp::post_values(values))
-                .await?
-                .into_iter()
-                .find(|a| *a.summary.slug == *slug)
-                .ok_or(AppError::NotFound { url })
-        }
+        let url = wp::post_url(&source.base, slug);
+        let values: serde_json::Value = load_within(&url, source.timeout_ms).await?;
+        self.keep_posts(source, &wp::post_values(values))
+            .await?
+            .into_iter()
+            .find(|a| *a.summary.slug == *slug)
+            .ok_or(AppError::NotFound { url })
     }
 
     /// The server query: WordPress searches, the app ranks what it returns.
@@ -81,46 +77,44 @@ impl Backend for WordPress {
     }
 
     async fn corpus(&self, source: &Source, query: &SearchQuery) -> Result<Corpus, AppError> {
-        {
-            let mut corpus = Corpus {
-                key: self.corpus_key(source, query),
-                ..Corpus::default()
-            };
-            if words(&query.q).is_empty() {
-                return Ok(corpus);
-            }
-            let ids: Vec<(String, u64)> = if query.categories.is_empty() {
-                Vec::new()
-            } else {
-                self.categories(source)
-                    .await?
-                    .into_iter()
-                    .map(|c| (c.category.slug, c.id))
-                    .collect()
-            };
-            let mut index = Vec::new();
-            for page in 1..=wp::SEARCH_PAGES {
-                let Some(url) = wp::search_url(&source.base, query, &ids, page) else {
-                    break;
-                };
-                let fetched = fetch::fetch(&url, source.timeout_ms).await?;
-                let values: serde_json::Value = decode(&url, &fetched.text)?;
-                let posts = wp::post_values(values);
-                let count = posts.len() as u32;
-                for article in self.keep_posts(source, &posts).await? {
-                    corpus
-                        .bodies
-                        .insert(article.summary.slug.to_string(), article.body_text());
-                    index.push(article.summary);
-                }
-                if wp::next_posts_page(&url, count, fetched.total_pages).is_none() {
-                    break;
-                }
-                corpus.truncated = page == wp::SEARCH_PAGES;
-            }
-            corpus.index = Shared(Arc::new(index));
-            Ok(corpus)
+        let mut corpus = Corpus {
+            key: self.corpus_key(source, query),
+            ..Corpus::default()
+        };
+        if words(&query.q).is_empty() {
+            return Ok(corpus);
         }
+        let ids: Vec<(String, u64)> = if query.categories.is_empty() {
+            Vec::new()
+        } else {
+            self.categories(source)
+                .await?
+                .into_iter()
+                .map(|c| (c.category.slug, c.id))
+                .collect()
+        };
+        let mut index = Vec::new();
+        for page in 1..=wp::SEARCH_PAGES {
+            let Some(url) = wp::search_url(&source.base, query, &ids, page) else {
+                break;
+            };
+            let fetched = fetch::fetch(&url, source.timeout_ms).await?;
+            let values: serde_json::Value = decode(&url, &fetched.text)?;
+            let posts = wp::post_values(values);
+            let count = posts.len() as u32;
+            for article in self.keep_posts(source, &posts).await? {
+                corpus
+                    .bodies
+                    .insert(article.summary.slug.to_string(), article.body_text());
+                index.push(article.summary);
+            }
+            if wp::next_posts_page(&url, count, fetched.total_pages).is_none() {
+                break;
+            }
+            corpus.truncated = page == wp::SEARCH_PAGES;
+        }
+        corpus.index = Shared(Arc::new(index));
+        Ok(corpus)
     }
 
     fn has_files(&self) -> bool {
