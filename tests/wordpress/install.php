@@ -6,20 +6,13 @@ if (PHP_SAPI !== 'cli' || $argc !== 4) {
     exit(2);
 }
 [, $siteDir, $url, $siteJson] = $argv;
-$u = parse_url($url);
-$_SERVER['HTTP_HOST'] = $u['host'] . (isset($u['port']) ? ':' . $u['port'] : '');
-$_SERVER['SERVER_NAME'] = $u['host'];
-$_SERVER['SERVER_PORT'] = $u['port'] ?? 80;
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
-$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+require __DIR__ . '/cli-request.php';
+fake_request($url);
 define('WP_INSTALLING', true);
 require $siteDir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
-// No network, no mail.
-add_filter('pre_http_request', fn() => new WP_Error('http_blocked', 'no network in the test harness'), 1);
-add_filter('pre_wp_mail', '__return_false');
+no_network();
 
 $site = json_decode(file_get_contents($siteJson), true, 512, JSON_THROW_ON_ERROR);
 if (is_blog_installed()) {

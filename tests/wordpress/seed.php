@@ -8,20 +8,14 @@ if (PHP_SAPI !== 'cli' || $argc !== 4) {
     exit(2);
 }
 [, $siteDir, $url, $pub] = $argv;
-$u = parse_url($url);
-$_SERVER['HTTP_HOST'] = $u['host'] . (isset($u['port']) ? ':' . $u['port'] : '');
-$_SERVER['SERVER_NAME'] = $u['host'];
-$_SERVER['SERVER_PORT'] = $u['port'] ?? 80;
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
-$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+require __DIR__ . '/cli-request.php';
+fake_request($url);
 require $siteDir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';
 require_once ABSPATH . 'wp-admin/includes/media.php';
 
-add_filter('pre_http_request', fn() => new WP_Error('http_blocked', 'no network in the test harness'), 1);
-add_filter('pre_wp_mail', '__return_false');
+no_network();
 
 function fail(string $what, $err = null): void
 {
