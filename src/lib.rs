@@ -16,8 +16,8 @@
 
 // The pure logic, in its own crate (core/): re-exported under the names the app has always used.
 pub use meridian_core::{
-    coverage, error, format, html, model, publish, related, routes, search, search_index, seo,
-    text, wordpress, words,
+    coverage, error, format, model, publish, related, routes, search, search_index, seo, text,
+    wordpress, words,
 };
 
 pub mod browser;
@@ -25,6 +25,7 @@ pub mod chunks;
 pub mod components;
 pub mod context;
 pub mod crash;
+pub mod html;
 pub mod intl;
 pub mod live;
 pub mod pages;

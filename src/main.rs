@@ -8,6 +8,7 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         meridian::crash::install_panic_view();
+        meridian::html::install();
         let root = meridian::browser::root_from_document();
         match meridian::browser::takeover_container() {
             Some(container) => leptos::mount::mount_to(container, move || {

@@ -85,8 +85,9 @@ pub(super) fn clean_rel(value: &str) -> Option<String> {
 /// controls and spaces trimmed, tabs and newlines removed). It is kept only if
 /// its scheme, read with every ASCII control and space removed, is `http`,
 /// `https` or (for links) `mailto`, or if it is relative without being
-/// protocol-relative. The check is repeated on a second entity decoding, so
-/// double-encoded schemes are refused as well.
+/// protocol-relative. A `&` before the scheme's colon or the first `/`, `?`, `#` or `\` is
+/// refused too: a character reference there could spell a scheme on a second decoding
+/// (`javascript&colon;`), so a double-encoded scheme never gets through.
 pub(super) fn clean_url(value: &str, allow_mailto: bool) -> Option<String> {
     if too_long(value) {
         return None;
@@ -99,7 +100,11 @@ pub(super) fn clean_url(value: &str, allow_mailto: bool) -> Option<String> {
     if url.is_empty() || !url_is_safe(&url, allow_mailto) {
         return None;
     }
-    if url.contains('&') && !url_is_safe(&decode(&url, true), allow_mailto) {
+    if url
+        .split([':', '/', '?', '#', '\\'])
+        .next()
+        .is_some_and(|head| head.contains('&'))
+    {
         return None;
     }
     Some(url)

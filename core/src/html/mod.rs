@@ -2,22 +2,21 @@
 //!
 //! Content from the CMS arrives as HTML strings (contract `{"type":"html"}`
 //! blocks, WordPress `content.rendered`). It is never injected as
-//! `innerHTML`. Instead [`sanitize`] parses it with a tolerant, HTML5-flavoured
-//! tokenizer into a small typed tree of [`Node`]s restricted to the [`Tag`] and
+//! `innerHTML`. Instead [`sanitize`] has a real HTML parser build the tree, walks it
+//! ([`Walk`]) into a small typed tree of [`Node`]s restricted to the [`Tag`] and
 //! [`Attr`] allow-lists, and the app renders that tree with its own element
 //! constructors. Whatever the input, nothing outside the allow-list can reach
 //! the DOM, and every URL attribute has been checked against a scheme
 //! allow-list (`http:`, `https:`, `mailto:` for links, and relative URLs).
 //!
-//! The parser never panics, runs in linear time (every construct either finds
-//! its terminator or consumes the rest of the input, and the open-element stack
-//! is capped), and caps element nesting at [`MAX_DEPTH`] by flattening deeper
-//! markup into its text, so the resulting tree is shallow enough for recursive
-//! `Drop`, `Clone` and serde.
+//! The parser is the platform's: html5ever natively (`native.rs`), the browser's own
+//! `DOMParser` in the app (`src/html.rs`, handed to [`set_parser`] at start). The walk is
+//! iterative and caps element nesting at [`MAX_DEPTH`] by flattening deeper markup into its
+//! text, so the resulting tree is shallow enough for recursive `Drop`, `Clone` and serde.
 //!
-//! The steps, a file each: `entities` (character references), `tokenizer`, `builder` (the
-//! tree, nested as HTML nests it), `attrs` (the attribute allow-list and the URL rules);
-//! `tests`. Why hand-written: docs/decisions/0003-hand-written-sanitizer.md.
+//! A file a job: `walk` (the allow-list walk), `attrs` (the attribute allow-list and the URL
+//! rules), `native` and `entities` (html5ever, and character references outside markup),
+//! `tests`. Why: docs/decisions/0003-the-platforms-html-parser.md.
 
 use serde::{Deserialize, Serialize};
 
@@ -352,14 +351,6 @@ impl Attr {
         Attr::Srcset,
         Attr::Sizes,
     ];
-
-    /// The attribute a source attribute name (any case) maps to, if any.
-    fn from_name(name: &str) -> Option<Attr> {
-        Attr::ALL
-            .iter()
-            .copied()
-            .find(|a| a.name().eq_ignore_ascii_case(name))
-    }
 }
 
 /// Parses `html` into allow-listed nodes.
@@ -369,20 +360,38 @@ impl Attr {
 /// dropped with their content; attributes are limited to [`Attr`] on sensible
 /// tags, and URLs are restricted to safe schemes. Never panics.
 pub fn sanitize(html: &str) -> Vec<Node> {
-    // Newline normalization, as the HTML input stream preprocessor does.
-    let normalized;
-    let html = if html.contains('\r') {
-        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
-        normalized.as_str()
-    } else {
-        html
-    };
-    let mut tokenizer = Tokenizer { src: html, pos: 0 };
-    let mut builder = Builder::default();
-    while let Some(token) = tokenizer.next_token() {
-        builder.token(token);
-    }
-    builder.finish()
+    let mut walk = Walk::default();
+    parser()(html, &mut walk);
+    walk.finish()
+}
+
+/// An HTML parser: parses `html` as the content of a `<body>` and walks the tree it built
+/// through `walk`, in document order.
+pub type Parser = fn(html: &str, walk: &mut Walk);
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parser() -> Parser {
+    native::parse
+}
+
+/// The parser [`sanitize`] uses in the browser, where this crate has none of its own: the app
+/// sets the browser's at start. The first call wins.
+#[cfg(target_arch = "wasm32")]
+pub fn set_parser(parser: Parser) {
+    let _ = PARSER.set(parser);
+}
+
+#[cfg(target_arch = "wasm32")]
+static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
+
+/// In the browser, before the app set a parser, markup shows as the text it is: safe, and
+/// plain to see.
+#[cfg(target_arch = "wasm32")]
+fn parser() -> Parser {
+    PARSER
+        .get()
+        .copied()
+        .unwrap_or(|html, walk| walk.text(html))
 }
 
 /// The text content of nodes, whitespace collapsed (for search, reading time,
@@ -414,20 +423,6 @@ pub fn text_of(nodes: &[Node]) -> String {
     out.text
 }
 
-/// Decodes HTML character references (named: at least amp lt gt quot apos nbsp
-/// hellip mdash ndash lsquo rsquo ldquo rdquo laquo raquo copy reg trade
-/// eacute egrave agrave ccedil uuml ouml auml; numeric decimal and hex, with or
-/// without the trailing semicolon for numeric; invalid code points /
-/// surrogates / 0 become U+FFFD; unknown named refs left as-is).
-///
-/// As in HTML text, the legacy references that browsers accept without a
-/// semicolon (`&amp`, `&lt`, `&copy`, `&eacute`, ...) are decoded without one
-/// too, and numeric references in 0x80..=0x9F map to their Windows-1252
-/// characters (`&#150;` is `–`).
-pub fn decode_entities(s: &str) -> String {
-    decode(s, false)
-}
-
 /// Serializes sanitized nodes back to HTML: text and attribute values escaped, void
 /// elements without an end tag. Sanitizing the result gives safe nodes with the same text.
 pub fn to_html(nodes: &[Node]) -> String {
@@ -439,6 +434,8 @@ pub fn to_html(nodes: &[Node]) -> String {
                 '>' => out.push_str("&gt;"),
                 '"' if attr => out.push_str("&quot;"),
                 '\u{a0}' => out.push_str("&nbsp;"),
+                // A parser drops a byte order mark that starts its input.
+                '\u{feff}' => out.push_str("&#xfeff;"),
                 c => out.push(c),
             }
         }
@@ -483,6 +480,11 @@ pub fn to_plain_text(html: &str) -> String {
     text_of(&sanitize(html))
 }
 
+/// HTML's ASCII whitespace.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r')
+}
+
 /// Builds whitespace-collapsed text.
 #[derive(Default)]
 struct Collapser {
@@ -511,14 +513,16 @@ impl Collapser {
 }
 
 mod attrs;
-mod builder;
+#[cfg(not(target_arch = "wasm32"))]
 mod entities;
-mod tokenizer;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+mod walk;
 use attrs::*;
 pub use attrs::{data_picture, MAX_DATA_PICTURE};
-use builder::*;
-use entities::*;
-use tokenizer::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use entities::decode_entities;
+pub use walk::Walk;
 
 #[cfg(test)]
 mod tests;

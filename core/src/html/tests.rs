@@ -28,6 +28,11 @@ fn link(href: &str, children: Vec<Node>) -> Node {
     )
 }
 
+/// A table of one row holding `cells`, with the `<tbody>` HTML puts in.
+fn table(cells: Vec<Node>) -> Node {
+    el(Tag::Table, vec![el(Tag::Tbody, vec![el(Tag::Tr, cells)])])
+}
+
 fn img(src: &str) -> Node {
     ela(Tag::Img, &[(Attr::Src, src)], Vec::new())
 }
@@ -152,13 +157,6 @@ fn check(cases: &[(&str, Vec<Node>)]) {
 fn names() {
     for tag in ALL_TAGS {
         assert_eq!(Tag::from_name(tag.name()), Some(tag));
-    }
-    for attr in Attr::ALL {
-        assert_eq!(Attr::from_name(attr.name()), Some(attr));
-        assert_eq!(
-            Attr::from_name(&attr.name().to_ascii_uppercase()),
-            Some(attr)
-        );
     }
     assert_eq!(Tag::Blockquote.name(), "blockquote");
     assert_eq!(Attr::Srcset.name(), "srcset");
@@ -330,8 +328,12 @@ fn basic_markup() {
         ),
         ("a</b></p></div>b", vec![t("ab")]),
         (
+            // The `<i>` goes on after the `</b>`, as HTML's adoption agency reopens it.
             "<b>x<i>y</b>z",
-            vec![el(Tag::B, vec![t("x"), el(Tag::I, vec![t("y")])]), t("z")],
+            vec![
+                el(Tag::B, vec![t("x"), el(Tag::I, vec![t("y")])]),
+                el(Tag::I, vec![t("z")]),
+            ],
         ),
         (
             "<div class=wp><span>one</span> <section>two</section></div>",
@@ -485,7 +487,10 @@ fn implied_closes() {
                 el(Tag::P, vec![t("a")]),
                 el(
                     Tag::Table,
-                    vec![el(Tag::Tr, vec![el(Tag::Td, vec![t("c")])])],
+                    vec![el(
+                        Tag::Tbody,
+                        vec![el(Tag::Tr, vec![el(Tag::Td, vec![t("c")])])],
+                    )],
                 ),
             ],
         ),
@@ -537,16 +542,19 @@ fn implied_closes() {
             "<table><tr><td>1<td>2<tr><th>3<td>4</table>",
             vec![el(
                 Tag::Table,
-                vec![
-                    el(
-                        Tag::Tr,
-                        vec![el(Tag::Td, vec![t("1")]), el(Tag::Td, vec![t("2")])],
-                    ),
-                    el(
-                        Tag::Tr,
-                        vec![el(Tag::Th, vec![t("3")]), el(Tag::Td, vec![t("4")])],
-                    ),
-                ],
+                vec![el(
+                    Tag::Tbody,
+                    vec![
+                        el(
+                            Tag::Tr,
+                            vec![el(Tag::Td, vec![t("1")]), el(Tag::Td, vec![t("2")])],
+                        ),
+                        el(
+                            Tag::Tr,
+                            vec![el(Tag::Th, vec![t("3")]), el(Tag::Td, vec![t("4")])],
+                        ),
+                    ],
+                )],
             )],
         ),
         (
@@ -567,31 +575,17 @@ fn implied_closes() {
         ),
         (
             "<table><tr><td><table><tr><td>in</table>out</table>",
-            vec![el(
-                Tag::Table,
-                vec![el(
-                    Tag::Tr,
-                    vec![el(
-                        Tag::Td,
-                        vec![
-                            el(
-                                Tag::Table,
-                                vec![el(Tag::Tr, vec![el(Tag::Td, vec![t("in")])])],
-                            ),
-                            t("out"),
-                        ],
-                    )],
-                )],
-            )],
+            vec![table(vec![el(
+                Tag::Td,
+                vec![table(vec![el(Tag::Td, vec![t("in")])]), t("out")],
+            )])],
         ),
         (
+            // A cell outside a table is no cell: HTML ignores its tags.
             "<td><b>x</td>y",
-            vec![el(Tag::Td, vec![el(Tag::B, vec![t("x")])]), t("y")],
+            vec![el(Tag::B, vec![t("xy")])],
         ),
-        (
-            "<b><td>x</b>y",
-            vec![el(Tag::B, vec![el(Tag::Td, vec![t("xy")])])],
-        ),
+        ("<b><td>x</b>y", vec![el(Tag::B, vec![t("x")]), t("y")]),
         (
             "<h2>a<h3>b",
             vec![el(Tag::H2, vec![t("a")]), el(Tag::H3, vec![t("b")])],
@@ -645,7 +639,7 @@ fn entities() {
         ("&#;&#x;&#xg;&#", "&#;&#x;&#xg;&#"),
         ("&unknown; &foo &; & &&", "&unknown; &foo &; & &&"),
         ("&amp &lt3 &copy2024", "& <3 ©2024"),
-        ("&ampx; &notanentity;", "&x; &notanentity;"),
+        ("&ampx; &notanentity;", "&x; ¬anentity;"),
         ("&hellip &mdash", "&hellip &mdash"),
         ("&Amp; &EACUTE;", "&Amp; &EACUTE;"),
         ("&colon;&Tab;&sol;", ":\t/"),
@@ -655,9 +649,15 @@ fn entities() {
     for (input, expected) in cases {
         assert_eq!(decode_entities(input), *expected, "input: {input:?}");
     }
-    // Attribute values keep `&name` before `=`/alphanumerics.
-    assert_eq!(decode("?a=1&copy=2&lt;3", true), "?a=1&copy=2<3");
-    assert_eq!(decode("&amp x &ampy", true), "& x &ampy");
+    // Attribute values keep `&name` before `=`/alphanumerics, as HTML reads them.
+    check(&[(
+        "<a href='?a=1&copy=2&lt;3&amp x &ampy'>q</a>",
+        vec![ela(
+            Tag::A,
+            &[(Attr::Href, "?a=1&copy=2<3& x &ampy")],
+            vec![t("q")],
+        )],
+    )]);
     check(&[
         ("Tips &#038; Tricks", vec![t("Tips & Tricks")]),
         (
@@ -706,28 +706,25 @@ fn text_and_plain_text() {
 #[test]
 fn dropped_elements() {
     let dropped = [
-        "script", "style", "iframe", "frameset", "object", "applet", "noscript", "noembed",
-        "noframes", "template", "textarea", "title", "xmp", "svg", "math", "select", "option",
-        "button", "form", "audio", "video", "canvas", "head",
+        "script", "style", "iframe", "object", "applet", "noscript", "noembed", "noframes",
+        "template", "textarea", "title", "xmp", "svg", "math", "select", "option", "button",
+        "form", "audio", "video", "canvas",
     ];
+    // (`<q>` is no tag that ends foreign content, as `<b>` would end an `<svg>`.)
     for name in dropped {
-        let mut inputs = vec![
-            format!("a<{name}>x<b>y</b><img src=/i.png></{name}>b"),
-            format!("a<{} title=t>x<b>y</b></{}>b", name.to_uppercase(), name),
-        ];
-        if !is_raw_text(name) {
-            // Same-name nesting is counted (raw text ends at the first
-            // end tag, as in browsers; covered below).
-            inputs.push(format!("a<{name}><{name}>x</{name}>y</{name}>b"));
-        }
-        for input in inputs {
+        for input in [
+            format!("a<{name}>x<q>y</q></{name}>b"),
+            format!("a<{} title=t>x<q>y</q></{}>b", name.to_uppercase(), name),
+        ] {
             let got = sanitize(&input);
             assert_safe(&got, &input);
             assert_eq!(got, vec![t("ab")], "input: {input:?}");
         }
     }
+    // Ignored in a body by HTML itself, as these: the tag goes, any content stays.
     for name in [
-        "frame", "embed", "input", "source", "track", "link", "meta", "base", "param",
+        "frame", "embed", "input", "source", "track", "link", "meta", "base", "param", "frameset",
+        "head",
     ] {
         let input = format!("a<{name} src=/x href=/y>b");
         assert_eq!(sanitize(&input), vec![t("ab")], "input: {input:?}");
@@ -788,13 +785,17 @@ fn dropped_elements() {
         ),
         // Nested same-name dropped elements are counted.
         ("<object><object></object>x</object>ok", vec![t("ok")]),
-        ("<svg><svg/><p>x</p></svg>ok", vec![t("ok")]),
+        // HTML's breakout tags (`<p>`, `<b>`, ...) end foreign content, as in browsers.
+        (
+            "<svg><svg/><p>x</p></svg>ok",
+            vec![el(Tag::P, vec![t("x")]), t("ok")],
+        ),
         // Self-closing foreign elements are empty.
         ("<svg/>ok", vec![t("ok")]),
         ("<math/>ok", vec![t("ok")]),
         (
             "<p>a<svg><p>b</p></svg>c</p>",
-            vec![el(Tag::P, vec![t("ac")])],
+            vec![el(Tag::P, vec![t("a")]), el(Tag::P, vec![t("b")]), t("c")],
         ),
         ("<p><select>x</p><p>y", vec![]),
         ("<!--<script>-->ok", vec![t("ok")]),
@@ -935,7 +936,7 @@ fn xss_vectors_exact() {
         ("<TABLE BACKGROUND=\"javascript:alert('XSS')\">", vec![]),
         (
             "<TABLE><TD BACKGROUND=\"javascript:alert('XSS')\">",
-            vec![el(Tag::Table, vec![el(Tag::Td, vec![])])],
+            vec![table(vec![el(Tag::Td, vec![])])],
         ),
         ("<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">d</DIV>", vec![t("d")]),
         ("<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->", vec![]),
@@ -981,8 +982,8 @@ fn xss_vectors_exact() {
         ("<textarea></textarea><img src=x onerror=alert(1)>", vec![img("x")]),
         ("<title></title><a href=javascript:alert(1)>x</a>", x()),
         (
-            "<td colspan=\"javascript:alert(1)\" title=\"x\">c</td>",
-            vec![ela(Tag::Td, &[(Attr::Title, "x")], vec![t("c")])],
+            "<table><td colspan=\"javascript:alert(1)\" title=\"x\">c</td></table>",
+            vec![table(vec![ela(Tag::Td, &[(Attr::Title, "x")], vec![t("c")])])],
         ),
         (
             "<a href=\"#\" target=\"javascript:alert(1)\" rel=\"javascript:x\">x</a>",
