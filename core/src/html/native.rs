@@ -40,6 +40,7 @@ pub fn parse(html: &str, walk: &mut Walk) {
                         dropping = Some(node.id());
                     }
                     Node::Text(text) => walk.text(text),
+                    // An element entered (its children follow), a comment, a doctype.
                     _ => {}
                 },
                 (Edge::Close(node), None) => {
