@@ -1106,6 +1106,9 @@ fn deep_nesting_is_capped() {
         format!("{}y", "<blockquote><p>".repeat(n / 2)),
         format!("{}z", "<a href=/>".repeat(n)),
         format!("{}z", "<h2>".repeat(n)),
+        // Past the parser's depth cap, a raw text element still ends where it ends.
+        format!("{}<script/>x</script><p>y", "<b>".repeat(300)),
+        format!("{}<textarea>x</textarea><p>y", "<div>".repeat(300)),
     ] {
         let nodes = sanitize(&input);
         assert!(assert_safe(&nodes, "deep") <= MAX_DEPTH + 1);
