@@ -103,6 +103,38 @@ fn article_body_draws_every_block_and_places_ads_after_every_nth_paragraph() {
 }
 
 #[wasm_bindgen_test]
+fn html_nested_100000_deep_keeps_its_text_and_its_shape_shallow() {
+    use meridian::html::{sanitize, text_of, Node};
+    fn depth(nodes: &[Node]) -> usize {
+        let mut deepest = 0;
+        let mut stack: Vec<(&[Node], usize)> = vec![(nodes, 1)];
+        while let Some((nodes, level)) = stack.pop() {
+            for node in nodes {
+                deepest = deepest.max(level);
+                if let Node::Element { children, .. } = node {
+                    stack.push((children, level + 1));
+                }
+            }
+        }
+        deepest
+    }
+    // The browser's parser alone would take tens of seconds over this (docs/decisions/0003).
+    let n = 100_000;
+    for html in [
+        format!(
+            "{}y{}",
+            "<div><b>".repeat(n / 2),
+            "</b></div>".repeat(n / 2)
+        ),
+        format!("{}y", "<li><ul>".repeat(n / 2)),
+    ] {
+        let nodes = sanitize(&html);
+        assert_eq!(text_of(&nodes), "y");
+        assert!(depth(&nodes) <= 65, "{} levels", depth(&nodes));
+    }
+}
+
+#[wasm_bindgen_test]
 fn no_ads_means_no_slots() {
     let article: Article = decode(
         "a.json",

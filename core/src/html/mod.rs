@@ -14,9 +14,9 @@
 //! iterative and caps element nesting at [`MAX_DEPTH`] by flattening deeper markup into its
 //! text, so the resulting tree is shallow enough for recursive `Drop`, `Clone` and serde.
 //!
-//! A file a job: `walk` (the allow-list walk), `attrs` (the attribute allow-list and the URL
-//! rules), `native` and `entities` (html5ever, and character references outside markup),
-//! `tests`. Why: docs/decisions/0003-the-platforms-html-parser.md.
+//! A file a job: `depth` (hostile nesting taken out before parsing), `walk` (the allow-list
+//! walk), `attrs` (the attribute allow-list and the URL rules), `native` and `entities`
+//! (html5ever, and character references outside markup), `tests`. Why: docs/decisions/0003-the-platforms-html-parser.md.
 
 use serde::{Deserialize, Serialize};
 
@@ -361,7 +361,7 @@ impl Attr {
 /// tags, and URLs are restricted to safe schemes. Never panics.
 pub fn sanitize(html: &str) -> Vec<Node> {
     let mut walk = Walk::default();
-    parser()(html, &mut walk);
+    parser()(&depth::cap_depth(html), &mut walk);
     walk.finish()
 }
 
@@ -513,6 +513,7 @@ impl Collapser {
 }
 
 mod attrs;
+mod depth;
 #[cfg(not(target_arch = "wasm32"))]
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
