@@ -1119,6 +1119,30 @@ fn deep_nesting_is_capped() {
 }
 
 #[test]
+fn nesting_past_the_parse_cap_loses_its_tags_not_its_text() {
+    use super::depth::{cap_depth, MAX_PARSE_DEPTH};
+    use std::borrow::Cow;
+    // What does not nest, or not that deep, passes untouched: paragraphs and list items
+    // without end tags, an icon's self-closing paths, tags inside a script.
+    for ordinary in [
+        "<p>a<b>b</b>".repeat(10_000),
+        "<ul><li>x<li>y</ul>".repeat(10_000),
+        format!("<svg>{}</svg>", "<path d='M0 0'/>".repeat(1_000)),
+        format!("<script>{}</script>", "if (a<b) {}".repeat(1_000)),
+    ] {
+        assert!(matches!(cap_depth(&ordinary), Cow::Borrowed(_)));
+    }
+    let n = MAX_PARSE_DEPTH + 10;
+    let deep = format!("{}x{}after", "<i>".repeat(n), "</I >".repeat(n));
+    let capped = format!(
+        "{}x{}after",
+        "<i>".repeat(MAX_PARSE_DEPTH),
+        "</I >".repeat(MAX_PARSE_DEPTH)
+    );
+    assert_eq!(cap_depth(&deep), capped);
+}
+
+#[test]
 fn large_inputs_complete_safely() {
     // Quadratic behaviour on these would take minutes instead of a second: no clock here.
     let n = 200_000;
