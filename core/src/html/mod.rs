@@ -459,6 +459,13 @@ pub fn to_html(nodes: &[Node]) -> String {
                         out.push('"');
                     }
                     out.push('>');
+                    // A parser drops the newline that starts a `<pre>`: one more keeps it,
+                    // as HTML's serializer writes it.
+                    if *tag == Tag::Pre
+                        && matches!(children.first(), Some(Node::Text(t)) if t.starts_with('\n'))
+                    {
+                        out.push('\n');
+                    }
                     if !matches!(tag, Tag::Br | Tag::Hr | Tag::Img) {
                         write(out, children);
                         out.push_str("</");

@@ -1119,6 +1119,20 @@ fn deep_nesting_is_capped() {
 }
 
 #[test]
+fn serialized_nodes_parse_back_to_the_same_nodes() {
+    // Each once lost something on the way back (found by `html_serialize_round_trip`).
+    for input in [
+        "<pre>\n\nx</pre>",
+        "a<pre><a href=\"mailto\0:x\">\r\n</pre><td>x",
+        "</p>\u{feff}",
+        "<p>a</p>\u{feff}b",
+    ] {
+        let nodes = sanitize(input);
+        assert_eq!(sanitize(&to_html(&nodes)), nodes, "input: {input:?}");
+    }
+}
+
+#[test]
 fn nesting_past_the_parse_cap_loses_its_tags_not_its_text() {
     use super::depth::{cap_depth, MAX_PARSE_DEPTH};
     use std::borrow::Cow;
