@@ -16,7 +16,8 @@
 //!
 //! A file a job: `depth` (hostile nesting taken out before parsing), `walk` (the allow-list
 //! walk), `attrs` (the attribute allow-list and the URL rules), `native` and `entities`
-//! (html5ever, and character references outside markup), `tests`. Why: docs/decisions/0003-the-platforms-html-parser.md.
+//! (html5ever, and character references outside markup), `tests`. Why:
+//! docs/decisions/0003-the-platforms-html-parser.md.
 
 use serde::{Deserialize, Serialize};
 
