@@ -488,6 +488,24 @@ pub fn to_plain_text(html: &str) -> String {
     text_of(&sanitize(html))
 }
 
+/// Elements whose content a parser reads as raw text, one text node up to their end tag: the
+/// walk drops them with it, and the depth cap does not count them.
+fn is_raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "noscript"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+    )
+}
+
 /// HTML's ASCII whitespace.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r')

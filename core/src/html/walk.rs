@@ -21,11 +21,9 @@ fn classify(name: &str) -> Kind {
         return Kind::Allowed(tag);
     }
     match name {
-        // Raw text, which a parser reads as one text node.
-        "script" | "style" | "textarea" | "title" | "xmp" | "noscript" | "iframe" | "noembed"
-        | "noframes" | "plaintext"
+        name if is_raw_text(name) => Kind::DropWithContent,
         // Active content, forms, foreign content.
-        | "frameset" | "object" | "applet" | "template" | "svg" | "math" | "select" | "option"
+        "frameset" | "object" | "applet" | "template" | "svg" | "math" | "select" | "option"
         | "button" | "form" | "audio" | "video" | "canvas" | "head" => Kind::DropWithContent,
         // Void elements in the drop list (frame, embed, input, source, track,
         // link, meta, base, param), wrappers (div, span, section, ...) and
