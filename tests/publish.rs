@@ -186,6 +186,31 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     );
     same_as_full(&dir, "first");
 
+    // An article's page and content file get a `.br` only; the shared files both siblings.
+    let slugs = listed(&dir);
+    let newest = read_json(&article_path(&dir, &slugs[0]));
+    let page = dir
+        .join(newest["category"].as_str().unwrap())
+        .join(&slugs[0])
+        .join("index.html");
+    let content = article_path(&dir, &slugs[0]);
+    let front = dir.join("index.html");
+    let index = dir.join("api/articles.json");
+    for (file, gzip) in [
+        (&page, false),
+        (&content, false),
+        (&front, true),
+        (&index, true),
+    ] {
+        let sibling = |suffix: &str| PathBuf::from(format!("{}{suffix}", file.display()));
+        assert!(sibling(".br").exists(), "{}.br", file.display());
+        assert_eq!(sibling(".gz").exists(), gzip, "{}.gz", file.display());
+    }
+    // A prerendered page is never hydrated: none of leptos' hydration markers.
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<h1 class=\"article__title\">"), "{html}");
+    assert!(!html.contains("<!>") && !html.contains("<!--<"), "{html}");
+
     // Nothing changed: nothing is read or written again.
     let again = publish(&dir, &[]);
     assert!(stdout(&again).contains("(0 read)"), "{}", stdout(&again));
@@ -196,7 +221,6 @@ fn publishing_again_after_each_change_equals_a_full_publish() {
     );
 
     // Added: the newest article, with a word no other article has.
-    let slugs = listed(&dir);
     let mut added = read_json(&article_path(&dir, &slugs[0]));
     added["slug"] = "a-new-article".into();
     added["title"] = "A new article about quokkas".into();

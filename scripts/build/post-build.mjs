@@ -217,7 +217,9 @@ async function writeLivePages() {
       `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(readFileSync(join(dir, name), 'utf8').trim())}">`)
     // The page's language and direction are the site's, written by the render (`<Html>`).
     .replace(/<html lang="[^"]*"/, '<html')
-    .replace(manifestLink, '');
+    .replace(manifestLink, '')
+    // The lines the removed links left (the CSS has no blank line, the shell no <pre>).
+    .replace(/\n(?:[ \t]*\n)+/g, '\n');
   if (/meridian-[0-9a-f]+/.test(page)) throw new Error('post-build: the page shell still loads the app');
   writeFileSync(join(dir, '.page-shell.html'), page);
 

@@ -34,6 +34,26 @@ run() {
   echo "$(cat "$work/time") $((peak / 1024))"
 }
 
+# Where the disk goes: files, bytes and disk blocks (MB) by kind of file.
+breakdown() {
+  echo "| $1 articles: kind | files | MB of bytes | MB on disk |"
+  echo "|---|---|---|---|"
+  (cd "$2" && find . -type f -printf '%s %b %P\n') | awk '
+    { p = $3; kind = "the build, feeds, sitemaps"
+      if (p ~ /^\.publish\//) kind = "the publish state"
+      else if (p ~ /^api\/articles\/[^\/]+\.json/) kind = "article files"
+      else if (p ~ /^api\/rails\//) kind = "rail files"
+      else if (p ~ /^api\/search\//) kind = "search index"
+      else if (p ~ /^api\//) kind = "index pages, other content"
+      else if (p ~ /^[^\/]+\/[^\/]+\/index\.html/) kind = "article pages"
+      else if (p ~ /index\.html/) kind = "front and section pages"
+      if (p ~ /\.(br|gz)$/) kind = kind ": .br, .gz"
+      files[kind]++; bytes[kind] += $1; disk[kind] += $2 * 512 }
+    END { for (k in files) printf "| %s | %d | %.0f | %.0f |\n", k, files[k], bytes[k] / 1e6, disk[k] / 1e6 }' |
+    sort -t'|' -k5 -nr
+  echo
+}
+
 echo "publish at scale on $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| articles | full publish | peak memory | add one | edit one | remove one | nothing changed | dist/ |"
@@ -58,9 +78,13 @@ for n in "${sizes[@]}"; do
   read -r remove _ < <(run)
   read -r same _ < <(run)
   size=$(du -sm "$work/paper" | cut -f1)
+  breakdown "$n" "$work/paper" >>"$work/breakdowns"
   echo "| $n | ${full} s | ${mem} MB | ${add} s | ${edit} s | ${remove} s | ${same} s | ${size} MB |"
 done
 echo
+echo "Where the disk goes (\`du\` counts disk blocks of 4 KB: a file of 0.7 KB takes 4 KB):"
+echo
+cat "$work/breakdowns"
 echo "What each run printed (the time of each step in seconds in brackets):"
 echo
 sed 's/^/    /' "$work/summaries"

@@ -6,6 +6,11 @@
 //!   smaller than its file; one that no longer saves bytes, or whose file is gone, is removed.
 //! - A sibling at least as new as its file is kept: a publish leaves unchanged files
 //!   untouched ([`super::Outputs`]), so only what changed is compressed again.
+//! - An article's own files (its page and its content file: one of each per article, 200,000
+//!   files on a paper of 100,000) get a `.br` only: brotli is what browsers ask for, and few
+//!   hosts make it on the fly, while every host gzips on the fly for the rare client without
+//!   brotli (docs/decisions/0008-publish-compression.md). The caller says which files those
+//!   are.
 //! - Brotli quality 11 with a 16 MB window for the build's code and styles (a few files,
 //!   fetched by every reader); a quality of the publisher's choice for the pages and the
 //!   content's files, of which a large paper has hundreds of thousands: [`PAGE_QUALITY`] by
@@ -87,11 +92,20 @@ pub struct Report {
     pub removed: usize,
 }
 
+/// Which files get a `.br` and no `.gz` (an article's page and content file).
+pub type BrotliOnly<'a> = &'a (dyn Fn(&Path) -> bool + Sync);
+
 /// Brings the siblings of every compressible file under `dir` up to date, on `jobs` threads,
 /// pages and content at brotli `quality`; with `all`, every sibling is written again (the
 /// quality changed). Files and directories whose name starts with `.` are the publish
 /// step's own and skipped.
-pub fn precompress(dir: &Path, jobs: usize, quality: u32, all: bool) -> Result<Report, String> {
+pub fn precompress(
+    dir: &Path,
+    jobs: usize,
+    quality: u32,
+    all: bool,
+    brotli_only: BrotliOnly,
+) -> Result<Report, String> {
     let mut report = Report::default();
     // Compressed a batch at a time as the walk finds them: a large paper has millions of
     // files, which are never all in memory.
@@ -131,7 +145,9 @@ pub fn precompress(dir: &Path, jobs: usize, quality: u32, all: bool) -> Result<R
             let modified = mtime(&file);
             for suffix in [".br", ".gz"] {
                 let sibling = with_suffix(&file, suffix);
-                if all || mtime(&sibling).is_none_or(|s| modified.is_none_or(|m| s < m)) {
+                if suffix == ".gz" && brotli_only(&file) {
+                    report.removed += usize::from(std::fs::remove_file(&sibling).is_ok());
+                } else if all || mtime(&sibling).is_none_or(|s| modified.is_none_or(|m| s < m)) {
                     todo.push((file.clone(), suffix));
                 }
             }
@@ -152,18 +168,27 @@ pub fn precompress_files(
     files: &[PathBuf],
     jobs: usize,
     quality: u32,
+    brotli_only: BrotliOnly,
 ) -> Result<Report, String> {
     let hidden = |f: &PathBuf| {
         f.strip_prefix(dir)
             .is_ok_and(|rel| rel.iter().any(|c| c.to_string_lossy().starts_with('.')))
     };
-    let todo: Vec<(PathBuf, &'static str)> = files
-        .iter()
-        .filter(|f| is_compressible(f) && !hidden(f))
-        .flat_map(|f| [(f.clone(), ".br"), (f.clone(), ".gz")])
-        .collect();
-    let (written, removed) = compress(dir, &todo, jobs, quality)?;
-    Ok(Report { written, removed })
+    let mut removed = 0;
+    let mut todo: Vec<(PathBuf, &'static str)> = Vec::new();
+    for f in files.iter().filter(|f| is_compressible(f) && !hidden(f)) {
+        todo.push((f.clone(), ".br"));
+        if brotli_only(f) {
+            removed += usize::from(std::fs::remove_file(with_suffix(f, ".gz")).is_ok());
+        } else {
+            todo.push((f.clone(), ".gz"));
+        }
+    }
+    let (written, gone) = compress(dir, &todo, jobs, quality)?;
+    Ok(Report {
+        written,
+        removed: removed + gone,
+    })
 }
 
 /// Writes (or removes) each sibling of `todo`: (written, removed).

@@ -13,6 +13,7 @@ pub mod compress;
 pub mod feeds;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod index;
+pub mod page;
 pub mod search;
 
 use std::path::{Path, PathBuf};

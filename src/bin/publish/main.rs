@@ -255,7 +255,7 @@ fn run(args: &Args) -> Result<usize, String> {
             "publish: the content is not static files under {}; every route renders client-side",
             dist.display()
         );
-        let packed = compress::precompress(dist, args.jobs, args.brotli, args.full)?;
+        let packed = compress::precompress(dist, args.jobs, args.brotli, args.full, &|_| false)?;
         println!("publish: {} compressed files written", packed.written);
         return Ok(0);
     }
@@ -458,6 +458,14 @@ fn run(args: &Args) -> Result<usize, String> {
         .filter(|n| !cached.contains_key(*n) && !read_now.contains(n))
         .cloned()
         .collect();
+    // An article's own files, its page and its content file, get a `.br` only (compress.rs).
+    let articles = content.join("articles");
+    let article_pages: BTreeSet<PathBuf> = pages
+        .iter()
+        .filter(|p| p.contains('/'))
+        .map(|p| dist.join(p).join("index.html"))
+        .collect();
+    let brotli_only = |f: &Path| f.parent() == Some(&*articles) || article_pages.contains(f);
     let state = State {
         inputs,
         search: docs,
@@ -477,15 +485,14 @@ fn run(args: &Args) -> Result<usize, String> {
     // any other walks the whole site (a new build brings new files).
     let packed = if trusted {
         // The siblings of article files deleted since go.
-        let articles = content.join("articles");
         for name in &deleted {
             meridian::publish::remove_siblings(&articles.join(name));
         }
         let mut files = out.written();
         files.extend(read.iter().map(|name| articles.join(name)));
-        compress::precompress_files(dist, &files, args.jobs, args.brotli)?
+        compress::precompress_files(dist, &files, args.jobs, args.brotli, &brotli_only)?
     } else {
-        compress::precompress(dist, args.jobs, args.brotli, true)?
+        compress::precompress(dist, args.jobs, args.brotli, true, &brotli_only)?
     };
     lap("compress");
     let laps: Vec<String> = laps

@@ -81,7 +81,8 @@ pub fn content_dir(dist: &Path, root: &str, base: &str) -> PathBuf {
     dist.join(rel.trim_matches('/'))
 }
 
-/// Renders the route at `path` (below `root`) into the page shell.
+/// Renders the route at `path` (below `root`) into the page shell, without the hydration
+/// markers of a page that is never hydrated.
 pub fn render(root: &str, path: &str, shell: &str) -> Result<String, String> {
     let url = meridian::routes::join(root, path);
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
@@ -106,12 +107,12 @@ pub fn render(root: &str, path: &str, shell: &str) -> Result<String, String> {
         &shell[head_end..body_start],
         &shell[body_end..]
     );
-    let html = block_on(async move {
+    let html: String = block_on(async move {
         meta.inject_meta_context(futures::stream::once(async move { page }).boxed())
             .await
             .collect()
             .await
     });
     fresh_pool();
-    Ok(html)
+    Ok(meridian::publish::page::without_markers(&html))
 }
