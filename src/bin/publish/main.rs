@@ -26,7 +26,6 @@ use meridian::intl::{masthead_days, now_millis};
 use meridian::model::{decode, is_slug, Article, ArticleSummary, ContentKind, RailFile, Site};
 use meridian::publish::{compress, feeds, index, search, Outputs};
 use meridian::related::{for_rail, rail_item, top_news, Neighbours};
-use meridian::search_index::DEFAULT_BLOCK;
 use meridian::source::{load_site, set_native_root, set_native_url_root};
 use render::block_on;
 use serde::{Deserialize, Serialize};
@@ -730,7 +729,14 @@ fn write_search(
         })
         .unwrap_or_default()
     };
-    search::write(content, &slugs, shards, DEFAULT_BLOCK, bodies, out)?;
+    search::write(
+        content,
+        &slugs,
+        shards,
+        search::block_size(shards),
+        bodies,
+        out,
+    )?;
     Ok(())
 }
 
