@@ -22,7 +22,8 @@ run() {
   /usr/bin/time -f '%e' -o "$work/time" "$publish" "$work/paper" --url https://paper.example/ >"$work/out" 2>"$work/err" &
   local pid=$! peak=0 now
   while kill -0 "$pid" 2>/dev/null; do
-    now=$(ps -C publish -o rss= | awk '{ s += $1 } END { print s + 0 }')
+    # (`ps` fails while no process is called publish yet: `time` has not started it.)
+    now=$({ ps -C publish -o rss= || true; } | awk '{ s += $1 } END { print s + 0 }')
     [ "$now" -gt "$peak" ] && peak=$now
     sleep 0.2
   done
