@@ -74,7 +74,7 @@ pub fn Listing(
                 </header>
                 {empty.then(|| view! { <p class="empty">{crate::context::use_words().get("nothing_here").to_string()}</p> })}
                 <div class="listing">
-                    {cut.items.into_iter().map(|summary| view! { <ArticleCard summary size=CardSize::Standard /> }).collect_view()}
+                    {cut.items.into_iter().enumerate().map(|(i, summary)| view! { <ArticleCard summary size=CardSize::Standard first=i == 0 /> }).collect_view()}
                 </div>
                 <Pagination number=cut.number total=cut.total_pages href />
             </div>

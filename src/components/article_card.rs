@@ -36,6 +36,10 @@ pub fn ArticleCard(
     /// Whether to name the section above the headline.
     #[prop(optional)]
     show_section: bool,
+    /// Whether its picture is likely the largest thing of the first screen (a listing's
+    /// first card): fetched at once and first, never lazily. A Lead card's always is.
+    #[prop(optional)]
+    first: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let href = routes::article(&ctx.root, &summary.category, &summary.slug);
@@ -49,7 +53,7 @@ pub fn ArticleCard(
     let picture = (size != CardSize::Compact)
         .then(|| summary.image.clone())
         .flatten()
-        .map(|img| view! { <Picture image=img eager=size == CardSize::Lead /> });
+        .map(|img| view! { <Picture image=img eager=first || size == CardSize::Lead /> });
     let standfirst = (size != CardSize::Compact)
         .then(|| summary.standfirst.clone())
         .flatten()

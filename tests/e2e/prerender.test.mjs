@@ -67,6 +67,14 @@ test('the front page, every section and every article are prerendered; 404.html 
     assert.ok(!/rel="manifest"/.test(html), `${path}: the manifest is linked later`);
     assert.equal(html.match(/^<html[^>]*>/m)?.[0].match(/\blang=/g)?.length, 1, `${path}: one lang`);
   }
+  // The picture of the first screen (the front page's lead story, a section's newest, an
+  // article's lead picture) is fetched at once and first; the others when the reader nears them.
+  for (const path of ['', 'world', ARTICLE.slice(1)]) {
+    const pictures = [...readFileSync(join(DIST, path, 'index.html'), 'utf8').matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+    assert.ok(pictures.length > 1, path);
+    assert.match(pictures[0], /loading="eager"[^>]*fetchpriority="high"/, `${path}: the first picture`);
+    for (const other of pictures.slice(1)) assert.match(other, /loading="lazy"/, `${path}: ${other}`);
+  }
   const article = readFileSync(join(DIST, ARTICLE, 'index.html'), 'utf8');
   assert.equal(article.match(/<title>/g).length, 1);
   assert.ok(article.includes(`<title>${TITLE} — The Daily Meridian</title>`));
