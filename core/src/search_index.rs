@@ -59,7 +59,7 @@ pub const VERSION: u32 = 3;
 /// The name of the hash scheme in `meta.json`.
 pub const HASH_SCHEME: &str = "fnv1a32";
 
-/// Docs per positions file by default.
+/// Docs per positions file on a paper of up to 256 shards (`publish::search::block_size`).
 pub const DEFAULT_BLOCK: usize = 1000;
 
 /// `search/meta.json`: what a client needs before it fetches any shard.
