@@ -4,7 +4,7 @@
 # adding, editing and removing one article. Prints the time and peak memory of each run and
 # the size of the result, as a Markdown table.
 #   scripts/perf/bench-publish.sh DIST [N ...]     (DIST: trunk build --release --offline; default N: 10000)
-# Outside scripts/test: at 100,000 articles it takes several minutes and ≈ 3 GB of disk.
+# Outside scripts/test: at 100,000 articles it takes several minutes and ≈ 8 GB of disk (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dist=${1:?usage: scripts/perf/bench-publish.sh DIST [N ...]}
