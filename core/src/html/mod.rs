@@ -489,8 +489,9 @@ pub fn to_plain_text(html: &str) -> String {
 }
 
 /// Elements whose content a parser reads as raw text, one text node up to their end tag: the
-/// walk drops them with it, and the depth cap does not count them.
-fn is_raw_text(name: &str) -> bool {
+/// walk drops them with it, the depth cap does not count them, and the publish step leaves
+/// their content alone (`crate::publish::page`).
+pub(crate) fn is_raw_text(name: &str) -> bool {
     matches!(
         name,
         "script"

@@ -7,12 +7,9 @@
 /// The markers leptos writes.
 const MARKERS: [&str; 2] = ["<!>", "<!--<() />-->"];
 
-/// Elements whose content is text up to their end tag, markers or not.
-const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
-
 /// `html` without leptos' hydration markers. Only markup is touched: the same characters in
-/// an attribute's value or in a raw-text element (`script`, `style`, `textarea`, `title`)
-/// stay, and text holds none (a `<` in text is written `&lt;`).
+/// an attribute's value or in a raw-text element (`script`, `style`, `textarea`, `title`, …:
+/// `crate::html::is_raw_text`) stay, and text holds none (a `<` in text is written `&lt;`).
 pub fn without_markers(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -29,7 +26,7 @@ pub fn without_markers(html: &str) -> String {
         let (tag, after) = rest.split_at(end);
         out.push_str(tag);
         rest = after;
-        if let Some(name) = RAW_TEXT.iter().find(|n| opens(tag, n)) {
+        if let Some(name) = start_tag_name(tag).filter(|n| crate::html::is_raw_text(n)) {
             let close = find_ignore_case(rest, &format!("</{name}")).unwrap_or(rest.len());
             out.push_str(&rest[..close]);
             rest = &rest[close..];
@@ -54,16 +51,15 @@ fn tag_end(s: &str) -> usize {
     s.len()
 }
 
-/// Whether `tag` is a start tag of the element `name`.
-fn opens(tag: &str, name: &str) -> bool {
-    let Some(rest) = tag.get(1..1 + name.len()) else {
-        return false;
-    };
-    rest.eq_ignore_ascii_case(name)
-        && matches!(
-            tag.as_bytes().get(1 + name.len()),
-            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
-        )
+/// The lower-case name of the start tag `tag` (`<SCRIPT type=…>`: `script`); `None` for an
+/// end tag, a comment or a doctype.
+fn start_tag_name(tag: &str) -> Option<String> {
+    let name: String = tag[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then(|| name.to_ascii_lowercase())
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
@@ -93,11 +89,11 @@ mod tests {
             <script type=\"application/ld+json\">{\"headline\":\"<!>\"}</script>\
             <style>p::before { content: \"<!>\" }</style></head>\
             <body><img alt=\"a > <!> b\" title='<!--<() />-->'><!>\
-            <textarea><!></textarea><SCRIPT>x<!></SCRIPT><!></body></html>";
+            <textarea><!></textarea><SCRIPT>x<!></SCRIPT><!><noscript><!></noscript></body></html>";
         assert_eq!(
             without_markers(page),
             page.replace("'><!>", "'>")
-                .replace("</SCRIPT><!>", "</SCRIPT>")
+                .replace("</SCRIPT><!><noscript>", "</SCRIPT><noscript>")
         );
     }
 
